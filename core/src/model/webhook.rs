@@ -1,0 +1,129 @@
+//! Webhook subscriptions and their deliveries (management side; receiving is in
+//! [`crate::webhook`]).
+
+use std::fmt;
+
+use super::{AgentBranchId, WebhookDeliveryId, WebhookEvent, WebhookId};
+
+/// A webhook subscription. The secret is write-only here: keep your copy where you verify
+/// signatures.
+#[cfg_attr(feature = "napi", napi_derive::napi(object))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, module = "insurup"))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct Webhook {
+    /// The webhook's id.
+    pub id: WebhookId,
+    /// Where deliveries are sent.
+    pub url: String,
+    /// Subscribed events.
+    #[serde(default)]
+    pub events: Vec<WebhookEvent>,
+    /// Branches whose events are delivered; empty = all.
+    #[serde(default)]
+    pub agent_branch_ids: Vec<AgentBranchId>,
+    /// Deliveries made so far.
+    #[serde(default)]
+    pub delivery_count: u32,
+}
+
+/// A webhook to create or the new state of one to update. Debug output hides the secret.
+#[cfg_attr(feature = "napi", napi_derive::napi(object))]
+#[derive(Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct NewWebhook {
+    /// HTTPS URL that receives deliveries.
+    pub url: String,
+    /// Events to deliver (at least one).
+    pub events: Vec<WebhookEvent>,
+    /// Branches whose events are delivered; empty = all.
+    pub agent_branch_ids: Vec<AgentBranchId>,
+    /// Secret for the `x-webhook-signature` HMAC; strongly recommended.
+    pub secret: Option<String>,
+}
+
+impl NewWebhook {
+    /// A webhook for `events` at `url`, signed with `secret`.
+    pub fn new(
+        url: impl Into<String>,
+        events: Vec<WebhookEvent>,
+        secret: impl Into<String>,
+    ) -> Self {
+        NewWebhook {
+            url: url.into(),
+            events,
+            agent_branch_ids: Vec::new(),
+            secret: Some(secret.into()),
+        }
+    }
+
+    pub(crate) fn to_body(&self) -> crate::Result<serde_json::Value> {
+        let parsed = url::Url::parse(&self.url)
+            .map_err(|_| crate::Error::validation("url", "must be an absolute URL"))?;
+        let loopback = matches!(parsed.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
+        if parsed.scheme() != "https" && !(parsed.scheme() == "http" && loopback) {
+            return Err(crate::Error::validation(
+                "url",
+                "must use https (http only for localhost)",
+            ));
+        }
+        if self.events.is_empty() {
+            return Err(crate::Error::validation(
+                "events",
+                "subscribe to at least one event",
+            ));
+        }
+        if let Some(secret) = &self.secret
+            && secret.len() < 16
+        {
+            return Err(crate::Error::validation(
+                "secret",
+                "must be at least 16 characters",
+            ));
+        }
+        Ok(serde_json::json!({
+            "url": self.url,
+            "events": self.events,
+            "agentBranchIds": self.agent_branch_ids,
+            "secret": self.secret,
+        }))
+    }
+}
+
+impl fmt::Debug for NewWebhook {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NewWebhook")
+            .field("url", &self.url)
+            .field("events", &self.events)
+            .field("agent_branch_ids", &self.agent_branch_ids)
+            .field("secret", &self.secret.as_ref().map(|_| "[REDACTED]"))
+            .finish()
+    }
+}
+
+/// One delivery of an event to a webhook.
+#[cfg_attr(feature = "napi", napi_derive::napi(object))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, module = "insurup"))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct WebhookDelivery {
+    /// The delivery's id (the `x-webhook-delivery` header).
+    pub id: WebhookDeliveryId,
+    /// Where it was sent.
+    pub webhook_url: Option<String>,
+    /// The event id, e.g. `policy.created`.
+    pub event: Option<String>,
+    /// When it was last attempted.
+    pub delivered_at: Option<String>,
+    /// The receiver's status code.
+    pub response_status_code: Option<u32>,
+    /// The receiver's answer (truncated by the server).
+    pub response_body: Option<String>,
+    /// How long the receiver took.
+    pub duration_ms: Option<u32>,
+    /// True when the receiver answered 2xx.
+    #[serde(default)]
+    pub is_success: bool,
+}

@@ -1,0 +1,1 @@
+//! Receiving webhooks: signature verification and typed events.
