@@ -31,3 +31,6 @@ pub use purchase::*;
 pub use reference::*;
 pub use vehicle::*;
 pub use webhook::*;
+
+#[cfg(test)]
+mod snapshots_test;
