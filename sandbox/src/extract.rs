@@ -1,0 +1,212 @@
+//! Extractors that reject bad input with problem details instead of axum's plain-text rejections.
+
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use bytes::Bytes;
+use serde::de::DeserializeOwned;
+
+use crate::problem::{FieldError, Problem};
+
+/// A JSON body: 415 without a JSON content type, 413 past the size limit, 400 when malformed or when
+/// a field is missing, unknown or of the wrong type.
+#[derive(Debug)]
+pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = Problem;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Problem> {
+        require_json(request.headers())?;
+        let bytes = read_body(request, state).await?;
+        parse_json(&bytes).map(ApiJson)
+    }
+}
+
+/// A JSON body that may be absent (empty), for POSTs whose body is optional.
+#[derive(Debug)]
+pub struct OptionalJson<T>(pub Option<T>);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for OptionalJson<T> {
+    type Rejection = Problem;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Problem> {
+        let has_type = request.headers().contains_key(CONTENT_TYPE);
+        let headers = request.headers().clone();
+        let bytes = read_body(request, state).await?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(OptionalJson(None));
+        }
+        if has_type {
+            require_json(&headers)?;
+        }
+        parse_json(&bytes).map(|v| OptionalJson(Some(v)))
+    }
+}
+
+pub fn require_json(headers: &HeaderMap) -> Result<(), Problem> {
+    let content_type = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    if mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json")) {
+        Ok(())
+    } else if content_type.is_empty() {
+        Err(Problem::unsupported_media_type(
+            "İstek 'Content-Type' başlığı içermiyor.",
+        ))
+    } else {
+        Err(Problem::unsupported_media_type(format!(
+            "'{content_type}' içerik türü desteklenmiyor; JSON bekleniyor."
+        )))
+    }
+}
+
+pub async fn read_body<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, Problem> {
+    Bytes::from_request(request, state)
+        .await
+        .map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                Problem::payload_too_large()
+            } else {
+                Problem::malformed("İstek gövdesi okunamadı.")
+            }
+        })
+}
+
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Problem> {
+    if std::str::from_utf8(bytes).is_err() {
+        return Err(Problem::malformed("İstek gövdesi geçerli UTF-8 değil."));
+    }
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        if inner.is_data() {
+            Problem::validation(vec![field_error(&path, &inner)])
+        } else {
+            Problem::malformed(format!(
+                "Geçersiz JSON: {}",
+                strip_position(&inner.to_string())
+            ))
+        }
+    })?;
+    deserializer
+        .end()
+        .map_err(|_| Problem::malformed("Geçersiz JSON: gövdenin sonunda fazladan içerik var."))?;
+    Ok(value)
+}
+
+fn strip_position(message: &str) -> &str {
+    message.split(" at line ").next().unwrap_or(message)
+}
+
+fn backticked(message: &str) -> Option<&str> {
+    let start = message.find('`')? + 1;
+    let len = message[start..].find('`')?;
+    Some(&message[start..start + len])
+}
+
+fn field_error(path: &str, error: &serde_json::Error) -> FieldError {
+    let message = strip_position(&error.to_string()).to_owned();
+    let base = if path == "." { "" } else { path };
+    let join = |name: &str| {
+        if base.is_empty() || base == name || base.ends_with(&format!(".{name}")) {
+            if base.is_empty() {
+                name.to_owned()
+            } else {
+                base.to_owned()
+            }
+        } else {
+            format!("{base}.{name}")
+        }
+    };
+    if message.starts_with("missing field") {
+        let name = join(backticked(&message).unwrap_or(""));
+        FieldError::new(&name, "Bu alan zorunludur.", serde_json::Value::Null)
+    } else if message.starts_with("unknown field") {
+        let name = join(backticked(&message).unwrap_or(""));
+        FieldError::new(
+            &name,
+            &format!("Bilinmeyen alan. ({message})"),
+            serde_json::Value::Null,
+        )
+    } else {
+        let name = if base.is_empty() { "$" } else { base };
+        FieldError::new(
+            name,
+            &format!("Geçersiz değer: {message}"),
+            serde_json::Value::Null,
+        )
+    }
+}
+
+/// Path parameters; a malformed segment is a 400 problem.
+#[derive(Debug)]
+pub struct PathIds<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for PathIds<T> {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Problem> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Path(v)| PathIds(v))
+            .map_err(|e| Problem::malformed(e.body_text()))
+    }
+}
+
+/// Query parameters; a malformed one is a 400 problem naming it.
+#[derive(Debug)]
+pub struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Problem> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(v)| ApiQuery(v))
+            .map_err(|e| Problem::field("query", &e.body_text(), parts.uri.query().unwrap_or("")))
+    }
+}
+
+/// Turns optional-but-present empty strings into a validation error for `field`.
+pub fn required_text(field: &str, value: &str) -> Result<(), FieldError> {
+    if value.trim().is_empty() {
+        Err(FieldError::new(field, "Bu alan boş olamaz.", value))
+    } else {
+        Ok(())
+    }
+}
+
+/// Collects field errors; `finish` yields a 400 problem when any were recorded.
+#[derive(Debug, Default)]
+pub struct Checks(Vec<FieldError>);
+
+impl Checks {
+    pub fn check(&mut self, result: Result<(), FieldError>) {
+        if let Err(e) = result {
+            self.0.push(e);
+        }
+    }
+
+    pub fn fail(&mut self, field: &str, message: &str, attempted: impl Into<serde_json::Value>) {
+        self.0.push(FieldError::new(field, message, attempted));
+    }
+
+    pub fn finish(self) -> Result<(), Problem> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(Problem::validation(self.0))
+        }
+    }
+}
