@@ -40,10 +40,9 @@ pub fn parse_ts_or_date(text: &str) -> Option<OffsetDateTime> {
 
 /// One year later, the day before (an insurance year); 29 February falls back to the 28th.
 pub fn one_year_after(start: Date) -> Date {
-    let next = Date::from_calendar_date(start.year() + 1, start.month(), start.day())
+    Date::from_calendar_date(start.year() + 1, start.month(), start.day())
         .or_else(|_| Date::from_calendar_date(start.year() + 1, start.month(), 28))
-        .unwrap_or(start);
-    next
+        .unwrap_or(start)
 }
 
 #[cfg(test)]

@@ -29,8 +29,12 @@ impl FieldError {
     }
 }
 
+/// A failed request, boxed so `Result<T, Problem>` stays small.
 #[derive(Clone, Debug)]
-pub struct Problem {
+pub struct Problem(Box<Details>);
+
+#[derive(Clone, Debug)]
+pub struct Details {
     pub status: StatusCode,
     pub kind: &'static str,
     pub title: &'static str,
@@ -69,7 +73,7 @@ impl Problem {
         title: &'static str,
         detail: impl Into<String>,
     ) -> Self {
-        Self {
+        Self(Box::new(Details {
             status,
             kind,
             title,
@@ -79,7 +83,7 @@ impl Problem {
             validation_errors: Vec::new(),
             template_args: None,
             retry_after: None,
-        }
+        }))
     }
 
     pub fn code(mut self, code: &str) -> Self {
@@ -294,6 +298,20 @@ impl Problem {
             template_args: self.template_args.as_ref(),
         };
         serde_json::to_vec(&body).unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for Problem {
+    type Target = Details;
+
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Problem {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
     }
 }
 

@@ -210,7 +210,7 @@ fn tramer(seed: u64, plate: &Plate) -> (&'static Brand, &'static Model, i32, u64
 }
 
 fn vin(brand: &Brand, h: u64) -> String {
-    format!("NM{}{:013}", &brand.name[..1], h % 10_000_000_000_000)
+    format!("NM{}{:014}", &brand.name[..1], h % 100_000_000_000_000)
 }
 
 pub async fn create(

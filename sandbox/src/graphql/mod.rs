@@ -291,7 +291,7 @@ fn customers(
         let data = &*data;
         let rows = select(
             data.customers.iter(),
-            |c| filter.as_ref().is_none_or(|f| f.matches(c, data)),
+            |c| filter.as_ref().is_none_or(|f| f.matches(c)),
             &order,
             customer_key,
             |c| &c.id,
@@ -319,7 +319,7 @@ fn proposals(
         let data = &*data;
         let rows = select(
             data.proposals.iter(),
-            |p| filter.as_ref().is_none_or(|f| f.matches(p, data)),
+            |p| filter.as_ref().is_none_or(|f| f.matches(p)),
             &order,
             proposal_key,
             |p| &p.id,
@@ -346,7 +346,7 @@ fn policies(
         let data = &*data;
         let rows = select(
             data.policies.iter(),
-            |p| filter.as_ref().is_none_or(|f| f.matches(p, data)),
+            |p| filter.as_ref().is_none_or(|f| f.matches(p)),
             &order,
             policy_key,
             |p| &p.id,
@@ -373,7 +373,7 @@ fn cases_page(
         let data = &*data;
         let rows = select(
             data.cases.iter(),
-            |c| filter.as_ref().is_none_or(|f| f.matches(c, data)),
+            |c| filter.as_ref().is_none_or(|f| f.matches(c)),
             &order,
             case_key,
             |c| &c.id,
@@ -611,7 +611,7 @@ impl Query {
             let data = &*data;
             let rows = select(
                 data.cases.iter(),
-                |c| filter.as_ref().is_none_or(|f| f.matches(c, data)),
+                |c| filter.as_ref().is_none_or(|f| f.matches(c)),
                 &order,
                 case_key,
                 |c| &c.id,
@@ -637,7 +637,7 @@ impl Query {
             let data = &*data;
             let rows = select(
                 data.customers.iter(),
-                |c| filter.as_ref().is_none_or(|f| f.matches(c, data)),
+                |c| filter.as_ref().is_none_or(|f| f.matches(c)),
                 &order,
                 customer_key,
                 |c| &c.id,
@@ -664,7 +664,7 @@ impl Query {
             let data = &*data;
             let rows = select(
                 data.proposals.iter(),
-                |p| filter.as_ref().is_none_or(|f| f.matches(p, data)),
+                |p| filter.as_ref().is_none_or(|f| f.matches(p)),
                 &order,
                 proposal_key,
                 |p| &p.id,
@@ -690,7 +690,7 @@ impl Query {
             let data = &*data;
             let rows = select(
                 data.policies.iter(),
-                |p| filter.as_ref().is_none_or(|f| f.matches(p, data)),
+                |p| filter.as_ref().is_none_or(|f| f.matches(p)),
                 &order,
                 policy_key,
                 |p| &p.id,

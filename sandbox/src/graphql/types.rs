@@ -42,15 +42,15 @@ macro_rules! ok {
 
 /// `and`/`or` lists combine nested filters of the same type.
 macro_rules! combinators {
-    ($self:ident, $row:ident, $state:ident) => {
+    ($self:ident, $row:ident) => {
         $self
             .and
             .as_ref()
-            .is_none_or(|all| all.iter().all(|f| f.matches($row, $state)))
+            .is_none_or(|all| all.iter().all(|f| f.matches($row)))
             && $self
                 .or
                 .as_ref()
-                .is_none_or(|any| any.iter().any(|f| f.matches($row, $state)))
+                .is_none_or(|any| any.iter().any(|f| f.matches($row)))
     };
 }
 
@@ -126,7 +126,7 @@ pub struct CustomerFilter {
 }
 
 impl CustomerFilter {
-    pub fn matches(&self, c: &Customer, state: &State) -> bool {
+    pub fn matches(&self, c: &Customer) -> bool {
         ok!(self.id, Some(&c.id))
             && ok!(self.name, Some(c.name()))
             && ok!(self.identity_number, Some(c.identity()))
@@ -137,7 +137,7 @@ impl CustomerFilter {
             && ok!(self.kind, Some(c.kind))
             && ok!(self.created_at, Some(DateTime(c.created_at)))
             && ok!(self.agent_branch_id, c.agent_branch_id.as_deref())
-            && combinators!(self, c, state)
+            && combinators!(self, c)
     }
 }
 
@@ -251,7 +251,7 @@ pub struct ProposalFilter {
 }
 
 impl ProposalFilter {
-    pub fn matches(&self, p: &Proposal, state: &State) -> bool {
+    pub fn matches(&self, p: &Proposal) -> bool {
         ok!(self.id, Some(&p.id))
             && ok!(self.state, Some(p.state))
             && ok!(self.product_branch, Some(p.branch))
@@ -278,7 +278,7 @@ impl ProposalFilter {
                 p.snapshot.vehicle_model_name.as_deref()
             )
             && ok!(self.agent_branch_id, p.agent_branch_id.as_deref())
-            && combinators!(self, p, state)
+            && combinators!(self, p)
     }
 }
 
@@ -400,7 +400,7 @@ pub struct PolicyFilter {
 }
 
 impl PolicyFilter {
-    pub fn matches(&self, p: &Policy, state: &State) -> bool {
+    pub fn matches(&self, p: &Policy) -> bool {
         let insurer = &INSURERS[p.insurer];
         ok!(self.id, Some(&p.id))
             && ok!(self.state, Some(p.state))
@@ -425,7 +425,7 @@ impl PolicyFilter {
             && ok!(self.vehicle_plate, p.vehicle_plate.as_deref())
             && ok!(self.created_at, Some(DateTime(p.created_at)))
             && ok!(self.agent_branch_id, p.agent_branch_id.as_deref())
-            && combinators!(self, p, state)
+            && combinators!(self, p)
     }
 }
 
@@ -527,7 +527,7 @@ pub struct CaseFilter {
 }
 
 impl CaseFilter {
-    pub fn matches(&self, c: &Case, state: &State) -> bool {
+    pub fn matches(&self, c: &Case) -> bool {
         ok!(self.id, Some(&c.id))
             && ok!(self.reference, Some(&c.reference))
             && ok!(self.case_type, Some(c.case_type))
@@ -540,7 +540,7 @@ impl CaseFilter {
             && ok!(self.channel, Some(c.channel))
             && ok!(self.created_at, Some(DateTime(c.created_at)))
             && ok!(self.agent_branch_id, c.agent_branch_id.as_deref())
-            && combinators!(self, c, state)
+            && combinators!(self, c)
     }
 }
 
