@@ -7,7 +7,6 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
-use bytes::Bytes;
 use jsonwebtoken::errors::ErrorKind;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
@@ -15,7 +14,7 @@ use serde_json::json;
 
 use crate::app::AppState;
 use crate::catalog::{self, AGENT_ID, CLIENT_ID, CLIENT_SECRET, SCOPE, SERVICE_ACCOUNT, USERS};
-use crate::extract::{ApiJson, Checks, required_text};
+use crate::extract::{ApiJson, Checks, read_body, required_text};
 use crate::problem::{ApiResult, Problem};
 use crate::store::{RefreshSession, State as Data};
 
@@ -238,11 +237,12 @@ fn oauth_error(status: StatusCode, error: &str, description: &str) -> Response {
 }
 
 /// `POST /connect/token`: the OAuth 2.0 client-credentials grant, with OAuth-style JSON errors.
-pub async fn client_credentials(
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
+pub async fn client_credentials(State(app): State<AppState>, request: Request) -> Response {
+    let headers = request.headers().clone();
+    let body = match read_body(request, &()).await {
+        Ok(body) => body,
+        Err(problem) => return problem.into_response(),
+    };
     let form: Vec<(String, String)> = match serde_urlencoded::from_bytes(&body) {
         Ok(form) => form,
         Err(_) => {

@@ -344,3 +344,60 @@ pub fn coverage(
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn corolla(year: i32, style: &str) -> Risk {
+        Risk {
+            model_year: Some(year),
+            model_code: Some("139014".to_owned()),
+            utilization_style: Some(style.to_owned()),
+            plate_city: Some(34),
+            ..Risk::default()
+        }
+    }
+
+    #[test]
+    fn a_newer_car_costs_more_to_insure_than_an_older_one() {
+        let new = base_premium(ProductBranch::Kasko, &corolla(2025, "PRIVATE_CAR"), 2026);
+        let old = base_premium(ProductBranch::Kasko, &corolla(2019, "PRIVATE_CAR"), 2026);
+        assert!(new > old, "{new} vs {old}");
+    }
+
+    #[test]
+    fn a_taxi_pays_more_than_a_private_car_in_both_branches() {
+        for branch in [ProductBranch::Kasko, ProductBranch::Trafik] {
+            let taxi = base_premium(branch, &corolla(2022, "TAXI"), 2026);
+            let private = base_premium(branch, &corolla(2022, "PRIVATE_CAR"), 2026);
+            assert!(taxi > private, "{branch:?}: {taxi} vs {private}");
+        }
+    }
+
+    #[test]
+    fn premiums_rise_with_installments_and_net_is_gross_without_tax() {
+        let mut ids = IdGen::new(1);
+        let premiums = premiums(
+            &mut ids,
+            &INSURERS[0],
+            ProductBranch::Kasko,
+            20_000.0,
+            None,
+            1.0,
+        );
+        assert_eq!(
+            premiums
+                .iter()
+                .map(|p| p.installment_number)
+                .collect::<Vec<_>>(),
+            [1, 3, 6, 9]
+        );
+        assert!(premiums.windows(2).all(|w| w[0].gross < w[1].gross));
+        assert!(
+            premiums
+                .iter()
+                .all(|p| (p.net * 1.05 - p.gross).abs() < 0.02)
+        );
+    }
+}

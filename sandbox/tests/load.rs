@@ -23,7 +23,10 @@ fn tckn(n: u64) -> String {
     let even = d[1] + d[3] + d[5] + d[7];
     let d10 = (odd * 7 + 100 - even) % 10;
     let d11 = (d.iter().sum::<u32>() + d10) % 10;
-    d.iter().chain([d10, d11].iter()).map(|v| char::from(b'0' + u8::try_from(*v).unwrap_or(0))).collect()
+    d.iter()
+        .chain([d10, d11].iter())
+        .map(|v| char::from(b'0' + u8::try_from(*v).unwrap_or(0)))
+        .collect()
 }
 
 #[derive(Default)]
@@ -42,7 +45,10 @@ struct Client {
 
 impl Client {
     async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> (u16, Value) {
-        let mut request = self.http.request(method, format!("{}{path}", self.base)).bearer_auth(&self.token);
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(&self.token);
         if let Some(body) = body {
             request = request.json(&body);
         }
@@ -66,15 +72,37 @@ impl Client {
             .await;
         let vehicle = vehicle["id"].as_str().expect("vehicle").to_owned();
         let (_, proposal) = self
-            .call(reqwest::Method::POST, "/api/proposals", Some(json!({"$type": "trafik", "insurerCustomerId": customer, "vehicleId": vehicle})))
+            .call(
+                reqwest::Method::POST,
+                "/api/proposals",
+                Some(
+                    json!({"$type": "trafik", "insurerCustomerId": customer, "vehicleId": vehicle}),
+                ),
+            )
             .await;
-        let proposal = proposal["proposalId"].as_str().expect("proposal").to_owned();
-        let (_, body) = self.call(reqwest::Method::GET, &format!("/api/proposals/{proposal}"), None).await;
-        let product = body["products"].as_array().and_then(|ps| ps.iter().find(|p| p["state"] == "ACTIVE")).map(|p| p["id"].as_str().unwrap_or_default().to_owned());
+        let proposal = proposal["proposalId"]
+            .as_str()
+            .expect("proposal")
+            .to_owned();
+        let (_, body) = self
+            .call(
+                reqwest::Method::GET,
+                &format!("/api/proposals/{proposal}"),
+                None,
+            )
+            .await;
+        let product = body["products"]
+            .as_array()
+            .and_then(|ps| ps.iter().find(|p| p["state"] == "ACTIVE"))
+            .map(|p| p["id"].as_str().unwrap_or_default().to_owned());
         if let Some(product) = &product {
             let card = json!({"number": "4242424242424242", "cvc": "123", "expiryMonth": "12", "expiryYear": "2030", "holderName": "LOAD"});
             let (status, _) = self
-                .call(reqwest::Method::POST, &format!("/api/proposals/{proposal}/products/{product}/purchase/sync"), Some(json!({"$type": "credit-card", "installmentNumber": 1, "card": card})))
+                .call(
+                    reqwest::Method::POST,
+                    &format!("/api/proposals/{proposal}/products/{product}/purchase/sync"),
+                    Some(json!({"$type": "credit-card", "installmentNumber": 1, "card": card})),
+                )
                 .await;
             assert_eq!(status, 200);
             self.counters.purchases.fetch_add(1, Ordering::Relaxed);
@@ -94,11 +122,23 @@ impl Client {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sixty_four_concurrent_clients_see_no_server_errors_and_consistent_state() {
-    let sandbox = Sandbox::start(SandboxConfig { generated_policies: 2_000, ..SandboxConfig::for_tests() }).await.expect("start");
+    let sandbox = Sandbox::start(SandboxConfig {
+        generated_policies: 2_000,
+        ..SandboxConfig::for_tests()
+    })
+    .await
+    .expect("start");
     let _ = rustls::crypto::ring::default_provider().install_default();
-    let http = reqwest::Client::builder().no_proxy().pool_max_idle_per_host(CLIENTS as usize).build().expect("client");
+    let http = reqwest::Client::builder()
+        .no_proxy()
+        .pool_max_idle_per_host(CLIENTS as usize)
+        .build()
+        .expect("client");
     let login: Value = http
-        .post(format!("{}/api/authentication:agent-user/login", sandbox.base_url()))
+        .post(format!(
+            "{}/api/authentication:agent-user/login",
+            sandbox.base_url()
+        ))
         .json(&json!({"email": "agent@sandbox.insurup.test", "password": "sandbox-password"}))
         .send()
         .await
@@ -112,7 +152,12 @@ async fn sixty_four_concurrent_clients_see_no_server_errors_and_consistent_state
     let until = started + DURATION;
     let tasks: Vec<_> = (0..CLIENTS)
         .map(|n| {
-            let client = Client { http: http.clone(), base: sandbox.base_url().to_owned(), token: token.clone(), counters: counters.clone() };
+            let client = Client {
+                http: http.clone(),
+                base: sandbox.base_url().to_owned(),
+                token: token.clone(),
+                counters: counters.clone(),
+            };
             tokio::spawn(client.run(n, until))
         })
         .collect();
@@ -121,8 +166,15 @@ async fn sixty_four_concurrent_clients_see_no_server_errors_and_consistent_state
     }
     let elapsed = started.elapsed().as_secs_f64();
     let requests = counters.requests.load(Ordering::Relaxed);
-    eprintln!("load: {requests} requests in {elapsed:.2}s = {:.0} requests/s with {CLIENTS} clients", requests as f64 / elapsed);
-    assert_eq!(counters.server_errors.load(Ordering::Relaxed), 0, "no 5xx under load");
+    eprintln!(
+        "load: {requests} requests in {elapsed:.2}s = {:.0} requests/s with {CLIENTS} clients",
+        requests as f64 / elapsed
+    );
+    assert_eq!(
+        counters.server_errors.load(Ordering::Relaxed),
+        0,
+        "no 5xx under load"
+    );
 
     let stats = sandbox.stats();
     assert_eq!(stats.customers_created, CLIENTS);
@@ -139,8 +191,17 @@ async fn sixty_four_concurrent_clients_see_no_server_errors_and_consistent_state
         .json()
         .await
         .expect("json");
-    assert_eq!(listed["data"]["policiesNew"]["totalCount"].as_u64(), Some(2_000 + purchases));
-    assert_eq!(listed["data"]["customersNew"]["totalCount"].as_u64(), Some(1_000 + CLIENTS));
-    assert!(requests > CLIENTS * 10, "the server kept up: {requests} requests");
+    assert_eq!(
+        listed["data"]["policiesNew"]["totalCount"].as_u64(),
+        Some(2_000 + purchases)
+    );
+    assert_eq!(
+        listed["data"]["customersNew"]["totalCount"].as_u64(),
+        Some(1_000 + CLIENTS)
+    );
+    assert!(
+        requests > CLIENTS * 10,
+        "the server kept up: {requests} requests"
+    );
     sandbox.shutdown().await;
 }
