@@ -1,1 +1,0 @@
-//! Receiving webhooks: signature verification and typed events.
