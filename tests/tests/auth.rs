@@ -22,7 +22,11 @@ fn short_lived(seconds: u64) -> SandboxConfig {
 async fn nothing_is_sent_until_the_first_call_and_then_one_login_serves_every_call() {
     let sandbox = TestSandbox::start().await;
     let client = sandbox.client();
-    assert_eq!(sandbox.stats().await["logins"], 0, "building a client sends nothing");
+    assert_eq!(
+        sandbox.stats().await["logins"],
+        0,
+        "building a client sends nothing"
+    );
     let calls = (0..50).map(|_| {
         let client = client.clone();
         async move { client.reference().me().await }
@@ -66,7 +70,11 @@ async fn a_rotated_refresh_token_is_stored_before_it_is_used() {
         .build()
         .expect("client");
     client.sign_in().await.expect("login");
-    let first = store.load().await.expect("load").expect("tokens saved at login");
+    let first = store
+        .load()
+        .await
+        .expect("load")
+        .expect("tokens saved at login");
     tokio::time::sleep(Duration::from_millis(1700)).await;
     client.reference().me().await.expect("call after refresh");
     let second = store.load().await.expect("load").expect("tokens");
@@ -74,7 +82,11 @@ async fn a_rotated_refresh_token_is_stored_before_it_is_used() {
         first.refresh_token.expect("refresh token"),
         second.refresh_token.expect("rotated refresh token"),
     );
-    assert_ne!(old.expose(), new.expose(), "the store holds the rotated token");
+    assert_ne!(
+        old.expose(),
+        new.expose(),
+        "the store holds the rotated token"
+    );
     assert_eq!(sandbox.stats().await["refreshes"], 1);
 }
 
@@ -91,7 +103,10 @@ async fn a_refresh_token_used_elsewhere_is_refused_and_the_client_logs_in_again(
     client.sign_in().await.expect("login");
     let stolen = store.load().await.expect("load").expect("tokens");
     let rotated = reqwest::Client::new()
-        .post(format!("{}/api/authentication:agent-user/refresh", sandbox.url()))
+        .post(format!(
+            "{}/api/authentication:agent-user/refresh",
+            sandbox.url()
+        ))
         .json(&json!({ "refreshToken": stolen.refresh_token.expect("refresh").expose() }))
         .send()
         .await
@@ -151,7 +166,11 @@ async fn a_restarted_process_reuses_stored_tokens_without_a_new_2fa_code() {
         .token_store(Arc::new(FileTokenStore::new(&path)))
         .build()
         .expect("client without a 2FA provider");
-    restarted.reference().me().await.expect("stored tokens are reused");
+    restarted
+        .reference()
+        .me()
+        .await
+        .expect("stored tokens are reused");
     assert_eq!(codes.load(Ordering::SeqCst), 1);
     let stats = sandbox.stats().await;
     assert_eq!(stats["logins"], 1, "{stats}");
@@ -189,12 +208,18 @@ async fn a_wrong_2fa_code_or_password_is_an_authentication_error_without_loops()
         .agent_user(AGENT, "not-the-password")
         .build()
         .expect("client");
-    let error = wrong_password.reference().me().await.expect_err("wrong password");
+    let error = wrong_password
+        .reference()
+        .me()
+        .await
+        .expect_err("wrong password");
     assert_eq!(error.kind(), ErrorKind::Authentication);
     assert_eq!(error.codes(), ["INVALID_CREDENTIALS"]);
     assert!(error.request_id().is_some());
     assert_eq!(
-        sandbox.requests("POST /api/authentication:agent-user/login").await,
+        sandbox
+            .requests("POST /api/authentication:agent-user/login")
+            .await,
         2,
         "one login attempt per client, no retry of a refused login"
     );

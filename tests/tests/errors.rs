@@ -30,12 +30,20 @@ async fn statuses_become_the_kinds_named_in_the_design() {
         (422, ErrorKind::Unprocessable),
     ] {
         sandbox
-            .fault(fault("GET", ME, 1, json!({ "status": status, "action": "respond" })))
+            .fault(fault(
+                "GET",
+                ME,
+                1,
+                json!({ "status": status, "action": "respond" }),
+            ))
             .await;
         let error = client.reference().me().await.expect_err("fault");
         assert_eq!(error.kind(), kind, "status {status}");
         assert_eq!(error.status(), Some(status));
-        assert!(error.trace_id().is_some(), "status {status} carries the server trace id");
+        assert!(
+            error.trace_id().is_some(),
+            "status {status} carries the server trace id"
+        );
         assert!(error.problem_type().is_some());
     }
     assert_eq!(
@@ -55,7 +63,11 @@ async fn an_unknown_id_is_not_found_with_the_servers_problem_details() {
         .await
         .expect_err("unknown");
     assert_eq!(error.kind(), ErrorKind::NotFound);
-    assert!(error.problem_type().is_some_and(|t| t.ends_with("resource-not-found")));
+    assert!(
+        error
+            .problem_type()
+            .is_some_and(|t| t.ends_with("resource-not-found"))
+    );
     assert!(error.request_id().is_some());
 }
 
@@ -64,9 +76,18 @@ async fn a_503_burst_is_retried_until_it_passes() {
     let sandbox = TestSandbox::start().await;
     let client = signed_in(&sandbox).await;
     sandbox
-        .fault(fault("GET", ME, 2, json!({ "status": 503, "action": "respond" })))
+        .fault(fault(
+            "GET",
+            ME,
+            2,
+            json!({ "status": 503, "action": "respond" }),
+        ))
         .await;
-    client.reference().me().await.expect("third attempt succeeds");
+    client
+        .reference()
+        .me()
+        .await
+        .expect("third attempt succeeds");
     assert_eq!(sandbox.requests(ME_ROUTE).await, 3);
 }
 
@@ -75,7 +96,12 @@ async fn a_longer_outage_ends_in_a_server_error_after_three_retries() {
     let sandbox = TestSandbox::start().await;
     let client = signed_in(&sandbox).await;
     sandbox
-        .fault(fault("GET", ME, 10, json!({ "status": 502, "action": "respond" })))
+        .fault(fault(
+            "GET",
+            ME,
+            10,
+            json!({ "status": 502, "action": "respond" }),
+        ))
         .await;
     let error = client.reference().me().await.expect_err("outage");
     assert_eq!(error.kind(), ErrorKind::Server);
@@ -89,10 +115,19 @@ async fn retry_after_is_waited_for_before_the_next_attempt() {
     let sandbox = TestSandbox::start().await;
     let client = signed_in(&sandbox).await;
     sandbox
-        .fault(fault("GET", ME, 1, json!({ "status": 429, "action": "respond", "retryAfter": 1 })))
+        .fault(fault(
+            "GET",
+            ME,
+            1,
+            json!({ "status": 429, "action": "respond", "retryAfter": 1 }),
+        ))
         .await;
     let started = Instant::now();
-    client.reference().me().await.expect("succeeds after waiting");
+    client
+        .reference()
+        .me()
+        .await
+        .expect("succeeds after waiting");
     let waited = started.elapsed();
     assert!(waited >= Duration::from_secs(1), "waited only {waited:?}");
     assert!(waited < Duration::from_secs(10), "waited {waited:?}");
@@ -104,7 +139,12 @@ async fn a_retry_after_beyond_a_minute_is_handed_to_the_caller() {
     let sandbox = TestSandbox::start().await;
     let client = signed_in(&sandbox).await;
     sandbox
-        .fault(fault("GET", ME, 1, json!({ "status": 429, "action": "respond", "retryAfter": 120 })))
+        .fault(fault(
+            "GET",
+            ME,
+            1,
+            json!({ "status": 429, "action": "respond", "retryAfter": 120 }),
+        ))
         .await;
     let error = client.reference().me().await.expect_err("too long to wait");
     assert_eq!(error.kind(), ErrorKind::RateLimit);
@@ -143,7 +183,12 @@ async fn a_create_is_not_sent_again_after_the_server_may_have_acted() {
     let sandbox = TestSandbox::start().await;
     let client = signed_in(&sandbox).await;
     sandbox
-        .fault(fault("POST", "/api/customers", 1, json!({ "status": 503, "action": "respond" })))
+        .fault(fault(
+            "POST",
+            "/api/customers",
+            1,
+            json!({ "status": 503, "action": "respond" }),
+        ))
         .await;
     let error = client
         .customers()
@@ -154,7 +199,12 @@ async fn a_create_is_not_sent_again_after_the_server_may_have_acted() {
     assert_eq!(sandbox.requests("POST /api/customers").await, 1);
 
     sandbox
-        .fault(fault("POST", "/api/customers", 1, json!({ "action": "apply-then-drop" })))
+        .fault(fault(
+            "POST",
+            "/api/customers",
+            1,
+            json!({ "action": "apply-then-drop" }),
+        ))
         .await;
     let error = client
         .customers()
@@ -163,7 +213,11 @@ async fn a_create_is_not_sent_again_after_the_server_may_have_acted() {
         .expect_err("answer lost");
     assert_eq!(error.kind(), ErrorKind::Connection);
     assert_eq!(sandbox.requests("POST /api/customers").await, 2);
-    assert_eq!(sandbox.stats().await["customersCreated"], 1, "created once, not twice");
+    assert_eq!(
+        sandbox.stats().await["customersCreated"],
+        1,
+        "created once, not twice"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -171,7 +225,12 @@ async fn a_create_answered_with_429_is_retried_because_nothing_happened() {
     let sandbox = TestSandbox::start().await;
     let client = signed_in(&sandbox).await;
     sandbox
-        .fault(fault("POST", "/api/customers", 1, json!({ "status": 429, "action": "respond", "retryAfter": 0 })))
+        .fault(fault(
+            "POST",
+            "/api/customers",
+            1,
+            json!({ "status": 429, "action": "respond", "retryAfter": 0 }),
+        ))
         .await;
     client
         .customers()
@@ -193,11 +252,21 @@ async fn a_slow_answer_times_out_and_reads_are_retried() {
         .expect("client");
     client.sign_in().await.expect("login");
     sandbox
-        .fault(fault("GET", ME, 1, json!({ "delayMs": 1500, "action": "respond" })))
+        .fault(fault(
+            "GET",
+            ME,
+            1,
+            json!({ "delayMs": 1500, "action": "respond" }),
+        ))
         .await;
     client.reference().me().await.expect("the retry is fast");
     sandbox
-        .fault(fault("GET", ME, 10, json!({ "delayMs": 1500, "action": "respond" })))
+        .fault(fault(
+            "GET",
+            ME,
+            10,
+            json!({ "delayMs": 1500, "action": "respond" }),
+        ))
         .await;
     let error = client.reference().me().await.expect_err("always slow");
     assert_eq!(error.kind(), ErrorKind::Timeout);
@@ -236,8 +305,13 @@ async fn nothing_listening_is_a_connection_error() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_answer_that_is_not_json_is_a_decode_error() {
-    let app = axum::Router::new().route(ME, axum::routing::get(|| async { "<html>maintenance</html>" }));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let app = axum::Router::new().route(
+        ME,
+        axum::routing::get(|| async { "<html>maintenance</html>" }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let url = format!("http://{}", listener.local_addr().expect("addr"));
     tokio::spawn(async move { axum::serve(listener, app).await });
     let client = insurup::Client::builder()
@@ -255,7 +329,8 @@ async fn errors_render_the_servers_detail_and_first_suggestion() {
     let client = sandbox.client();
     let quoted = quote(&client, &tckn(24)).await;
     let best = quoted.proposal.cheapest_product(1).expect("product");
-    let declined = insurup::Card::new(DECLINED_CARD, "123", "12", "2030", "AHMET YILMAZ").expect("card");
+    let declined =
+        insurup::Card::new(DECLINED_CARD, "123", "12", "2030", "AHMET YILMAZ").expect("card");
     let error = client
         .purchase()
         .credit_card(&quoted.proposal.id, &best.id, declined, 1)

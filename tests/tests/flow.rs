@@ -48,11 +48,20 @@ async fn an_agent_with_2fa_quotes_and_buys_a_kasko_policy() {
 
     let vehicle = client
         .vehicles()
-        .create(&customer.id, NewVehicle::new(PLATE).with_document_serial("AB", "123456"))
+        .create(
+            &customer.id,
+            NewVehicle::new(PLATE).with_document_serial("AB", "123456"),
+        )
         .await
         .expect("vehicle created");
-    assert_eq!(vehicle.plate.as_ref().map(ToString::to_string).as_deref(), Some(PLATE));
-    assert_eq!(vehicle.model_year, lookup.model_year, "missing details come from the registry");
+    assert_eq!(
+        vehicle.plate.as_ref().map(ToString::to_string).as_deref(),
+        Some(PLATE)
+    );
+    assert_eq!(
+        vehicle.model_year, lookup.model_year,
+        "missing details come from the registry"
+    );
 
     let case = client
         .cases()
@@ -90,11 +99,19 @@ async fn an_agent_with_2fa_quotes_and_buys_a_kasko_policy() {
     assert!(!bought.confirmed_by_read_back);
     assert!(bought.policy_number.is_some());
 
-    let policy = client.policies().get(&bought.policy_id).await.expect("policy");
+    let policy = client
+        .policies()
+        .get(&bought.policy_id)
+        .await
+        .expect("policy");
     assert_eq!(policy.state, PolicyState::Active);
     assert_eq!(policy.proposal_id.as_ref(), Some(&proposal.id));
     assert_eq!(purchases_of(&sandbox, best.id.as_str()).await, 1);
-    assert_eq!(codes_asked.load(Ordering::SeqCst), 1, "2FA asked once for the whole flow");
+    assert_eq!(
+        codes_asked.load(Ordering::SeqCst),
+        1,
+        "2FA asked once for the whole flow"
+    );
     assert_eq!(sandbox.stats().await["logins"], 1);
 }
 
@@ -113,7 +130,11 @@ async fn a_service_account_runs_the_same_flow_with_client_credentials() {
         .open_account(&quoted.proposal.id, &best.id, 1)
         .await
         .expect("open-account purchase");
-    let policy = client.policies().get(&bought.policy_id).await.expect("policy");
+    let policy = client
+        .policies()
+        .get(&bought.policy_id)
+        .await
+        .expect("policy");
     assert_eq!(policy.state, PolicyState::Active);
     assert_eq!(sandbox.stats().await["tokenGrants"], 1);
 }
@@ -157,8 +178,16 @@ async fn ensuring_an_existing_customer_returns_it_instead_of_failing() {
     let sandbox = TestSandbox::start().await;
     let client = sandbox.client();
     let new = NewCustomer::individual(tckn(12)).with_birth_date("1980-01-01");
-    let first = client.customers().create(new.clone()).await.expect("created");
-    let duplicate = client.customers().create(new.clone()).await.expect_err("duplicate");
+    let first = client
+        .customers()
+        .create(new.clone())
+        .await
+        .expect("created");
+    let duplicate = client
+        .customers()
+        .create(new.clone())
+        .await
+        .expect_err("duplicate");
     assert_eq!(duplicate.kind(), ErrorKind::Conflict);
     let again = client.customers().ensure(new).await.expect("ensured");
     assert_eq!(again.id, first.id);
@@ -171,7 +200,8 @@ async fn a_declined_card_is_refused_with_the_servers_advice_and_the_product_stay
     let client = sandbox.client();
     let quoted = quote(&client, &tckn(13)).await;
     let best = quoted.proposal.cheapest_product(1).expect("product");
-    let declined = insurup::Card::new(DECLINED_CARD, "123", "12", "2030", "AHMET YILMAZ").expect("card");
+    let declined =
+        insurup::Card::new(DECLINED_CARD, "123", "12", "2030", "AHMET YILMAZ").expect("card");
     let error = client
         .purchase()
         .credit_card(&quoted.proposal.id, &best.id, declined, 1)
@@ -195,13 +225,20 @@ async fn a_declined_card_is_refused_with_the_servers_advice_and_the_product_stay
         .await
         .expect_err("bought already");
     assert_eq!(again.kind(), ErrorKind::Conflict);
-    assert_eq!(purchases_of(&sandbox, best.id.as_str()).await, 1);
+    // Three purchase requests reached the server (declined, bought, refused); one policy exists.
+    assert_eq!(purchases_of(&sandbox, best.id.as_str()).await, 3);
+    let product = client
+        .proposals()
+        .product(&quoted.proposal.id, &best.id)
+        .await
+        .expect("product");
+    assert_eq!(product.policy_id, Some(bought.policy_id));
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn products_arrive_insurer_by_insurer_while_watching() {
     let config = insurup_sandbox::SandboxConfig {
-        latency_scale: 0.05,
+        latency_scale: 0.2,
         ..insurup_sandbox::SandboxConfig::for_tests()
     };
     let sandbox = TestSandbox::start_with(config).await;
@@ -223,7 +260,14 @@ async fn products_arrive_insurer_by_insurer_while_watching() {
         .expect("proposal");
     let mut watch = client
         .proposals()
-        .watch(&proposal.id, insurup::WaitOptions::default())
+        .watch(
+            &proposal.id,
+            insurup::WaitOptions {
+                poll_interval: std::time::Duration::from_millis(20),
+                max_poll_interval: std::time::Duration::from_millis(50),
+                ..insurup::WaitOptions::default()
+            },
+        )
         .expect("watch");
     let mut seen = std::collections::HashSet::new();
     let mut updates = 0;
@@ -231,7 +275,10 @@ async fn products_arrive_insurer_by_insurer_while_watching() {
     while let Some(update) = watch.next().await.expect("update") {
         updates += 1;
         for product in &update.resolved {
-            assert!(seen.insert(product.id.clone()), "each product is reported once");
+            assert!(
+                seen.insert(product.id.clone()),
+                "each product is reported once"
+            );
         }
         last = Some(update);
     }

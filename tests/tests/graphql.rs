@@ -31,7 +31,11 @@ async fn all(client: &insurup::Client, query: ListQuery) -> Vec<PolicyRow> {
 async fn streaming_returns_every_row_once_in_order_fetching_pages_lazily() {
     let sandbox = sandbox_with_policies().await;
     let client = sandbox.client();
-    let first_page = client.graphql().policies(&ListQuery::first(500)).await.expect("page");
+    let first_page = client
+        .graphql()
+        .policies(&ListQuery::first(500))
+        .await
+        .expect("page");
     let total = first_page.total_count.expect("total count") as usize;
     assert!(total >= GENERATED);
 
@@ -66,7 +70,10 @@ async fn filters_return_what_an_independent_count_says() {
         .filter(|row| row.state == PolicyState::Active)
         .filter(|row| row.gross_premium.is_some_and(|premium| premium >= 5000.0))
         .count();
-    assert!(expected > 0 && expected < everything.len(), "a selective filter");
+    assert!(
+        expected > 0 && expected < everything.len(),
+        "a selective filter"
+    );
 
     let query = ListQuery::first(250)
         .filter(PolicyFields::state().eq(PolicyState::Active))
@@ -78,7 +85,11 @@ async fn filters_return_what_an_independent_count_says() {
 
     let by_name = everything
         .iter()
-        .filter(|row| row.insurance_company_name.as_deref().is_some_and(|n| n.contains("Anadolu")))
+        .filter(|row| {
+            row.insurance_company_name
+                .as_deref()
+                .is_some_and(|n| n.contains("Anadolu"))
+        })
         .count();
     let named = all(
         &client,
@@ -129,7 +140,10 @@ async fn graphql_errors_become_the_same_kinds_as_rest() {
     let client = sandbox.client();
     let error = client
         .graphql()
-        .execute("query { policiesNew(first: 100000) { totalCount } }", serde_json::json!({}))
+        .execute(
+            "query { policiesNew(first: 100000) { totalCount } }",
+            serde_json::json!({}),
+        )
         .await
         .expect_err("page too large");
     assert_eq!(error.kind(), insurup::ErrorKind::BadRequest);

@@ -18,19 +18,36 @@ async fn a_purchase_whose_answer_is_lost_is_confirmed_by_reading_the_product() {
     let quoted = quote(&client, &tckn(31)).await;
     let best = quoted.proposal.cheapest_product(1).expect("product");
     sandbox
-        .fault(fault("POST", PURCHASE, 1, json!({ "action": "apply-then-drop" })))
+        .fault(fault(
+            "POST",
+            PURCHASE,
+            1,
+            json!({ "action": "apply-then-drop" }),
+        ))
         .await;
     let bought = client
         .purchase()
-        .sync(&quoted.proposal.id, &best.id, Payment::credit_card(card(), 1))
+        .sync(
+            &quoted.proposal.id,
+            &best.id,
+            Payment::credit_card(card(), 1),
+        )
         .await
         .expect("the policy is found");
     assert!(bought.confirmed_by_read_back);
     assert_eq!(bought.status, PurchaseStatus::Purchased);
     assert!(bought.policy_number.is_some());
-    client.policies().get(&bought.policy_id).await.expect("policy exists");
+    client
+        .policies()
+        .get(&bought.policy_id)
+        .await
+        .expect("policy exists");
     assert_eq!(purchases_of(&sandbox, best.id.as_str()).await, 1);
-    assert_eq!(sandbox.requests(PURCHASE_ROUTE).await, 1, "never sent twice");
+    assert_eq!(
+        sandbox.requests(PURCHASE_ROUTE).await,
+        1,
+        "never sent twice"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -44,7 +61,11 @@ async fn a_purchase_that_may_not_have_arrived_is_reported_as_unknown_not_repeate
         .await;
     let error = client
         .purchase()
-        .sync(&quoted.proposal.id, &best.id, Payment::credit_card(card(), 1))
+        .sync(
+            &quoted.proposal.id,
+            &best.id,
+            Payment::credit_card(card(), 1),
+        )
         .await
         .expect_err("outcome unknown");
     assert_eq!(error.kind(), ErrorKind::PurchaseOutcomeUnknown);
@@ -58,7 +79,11 @@ async fn a_purchase_that_may_not_have_arrived_is_reported_as_unknown_not_repeate
         .product(&quoted.proposal.id, &best.id)
         .await
         .expect("product");
-    assert_eq!(product.state, ProductState::Active, "the caller can check, then retry");
+    assert_eq!(
+        product.state,
+        ProductState::Active,
+        "the caller can check, then retry"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -68,11 +93,20 @@ async fn a_server_error_on_purchase_is_returned_without_a_second_attempt() {
     let quoted = quote(&client, &tckn(33)).await;
     let best = quoted.proposal.cheapest_product(1).expect("product");
     sandbox
-        .fault(fault("POST", PURCHASE, 1, json!({ "status": 502, "action": "respond" })))
+        .fault(fault(
+            "POST",
+            PURCHASE,
+            1,
+            json!({ "status": 502, "action": "respond" }),
+        ))
         .await;
     let error = client
         .purchase()
-        .sync(&quoted.proposal.id, &best.id, Payment::credit_card(card(), 1))
+        .sync(
+            &quoted.proposal.id,
+            &best.id,
+            Payment::credit_card(card(), 1),
+        )
         .await
         .expect_err("insurer upstream failed");
     assert_eq!(error.kind(), ErrorKind::Server);
@@ -88,11 +122,20 @@ async fn a_rate_limited_purchase_is_retried_because_the_server_did_not_act() {
     let quoted = quote(&client, &tckn(34)).await;
     let best = quoted.proposal.cheapest_product(1).expect("product");
     sandbox
-        .fault(fault("POST", PURCHASE, 1, json!({ "status": 429, "action": "respond", "retryAfter": 0 })))
+        .fault(fault(
+            "POST",
+            PURCHASE,
+            1,
+            json!({ "status": 429, "action": "respond", "retryAfter": 0 }),
+        ))
         .await;
     client
         .purchase()
-        .sync(&quoted.proposal.id, &best.id, Payment::credit_card(card(), 1))
+        .sync(
+            &quoted.proposal.id,
+            &best.id,
+            Payment::credit_card(card(), 1),
+        )
         .await
         .expect("bought on the second attempt");
     assert_eq!(sandbox.requests(PURCHASE_ROUTE).await, 2);
@@ -106,11 +149,19 @@ async fn a_caller_that_gives_up_does_not_abandon_a_purchase_in_flight() {
     let quoted = quote(&client, &tckn(35)).await;
     let best = quoted.proposal.cheapest_product(1).expect("product");
     sandbox
-        .fault(fault("POST", PURCHASE, 1, json!({ "delayMs": 400, "action": "respond" })))
+        .fault(fault(
+            "POST",
+            PURCHASE,
+            1,
+            json!({ "delayMs": 400, "action": "respond" }),
+        ))
         .await;
-    let purchase = client
-        .purchase()
-        .sync(&quoted.proposal.id, &best.id, Payment::credit_card(card(), 1));
+    let purchases = client.purchase();
+    let purchase = purchases.sync(
+        &quoted.proposal.id,
+        &best.id,
+        Payment::credit_card(card(), 1),
+    );
     let gave_up = tokio::time::timeout(Duration::from_millis(50), purchase).await;
     assert!(gave_up.is_err(), "the caller stopped waiting");
     let mut state = ProductState::Active;
@@ -126,7 +177,11 @@ async fn a_caller_that_gives_up_does_not_abandon_a_purchase_in_flight() {
             break;
         }
     }
-    assert_eq!(state, ProductState::Purchased, "the purchase completed on its own task");
+    assert_eq!(
+        state,
+        ProductState::Purchased,
+        "the purchase completed on its own task"
+    );
     assert_eq!(purchases_of(&sandbox, best.id.as_str()).await, 1);
 }
 
@@ -138,10 +193,18 @@ async fn fifty_concurrent_flows_buy_fifty_policies_once_each() {
         let client = client.clone();
         async move {
             let quoted = quote(&client, &tckn(1000 + n)).await;
-            let best = quoted.proposal.cheapest_product(1).expect("product").clone();
+            let best = quoted
+                .proposal
+                .cheapest_product(1)
+                .expect("product")
+                .clone();
             let bought = client
                 .purchase()
-                .sync(&quoted.proposal.id, &best.id, Payment::credit_card(card(), 1))
+                .sync(
+                    &quoted.proposal.id,
+                    &best.id,
+                    Payment::credit_card(card(), 1),
+                )
                 .await
                 .expect("bought");
             (best.id, bought.policy_id)

@@ -5,8 +5,8 @@ mod support;
 
 use std::io::Write;
 
-use tracing_subscriber::Layer;
 use std::sync::{Arc, Mutex};
+use tracing_subscriber::Layer;
 
 use insurup::{Card, MemoryTokenStore, Payment, TokenStore};
 use support::*;
@@ -37,9 +37,8 @@ async fn no_secret_appears_in_logs_debug_output_or_errors() {
     use tracing_subscriber::layer::SubscriberExt;
     use tracing_subscriber::util::SubscriberInitExt;
     // Everything at TRACE except the sandbox's own logs: it is the server side of this test.
-    let client_side = tracing_subscriber::filter::filter_fn(|meta| {
-        !meta.target().starts_with("insurup_sandbox")
-    });
+    let client_side =
+        tracing_subscriber::filter::filter_fn(|meta| !meta.target().starts_with("insurup_sandbox"));
     tracing_subscriber::registry()
         .with(
             tracing_subscriber::fmt::layer()
@@ -67,7 +66,11 @@ async fn no_secret_appears_in_logs_debug_output_or_errors() {
     printed.push(format!("{declined:?}"));
     let error = client
         .purchase()
-        .sync(&quoted.proposal.id, &best.id, Payment::credit_card(declined, 1))
+        .sync(
+            &quoted.proposal.id,
+            &best.id,
+            Payment::credit_card(declined, 1),
+        )
         .await
         .expect_err("declined");
     printed.push(format!("{error}"));
@@ -88,7 +91,12 @@ async fn no_secret_appears_in_logs_debug_output_or_errors() {
     printed.push(format!("{tokens:?}"));
     printed.push(format!("{store:?}"));
     let access = tokens.access_token.expose().to_owned();
-    let refresh = tokens.refresh_token.as_ref().expect("refresh").expose().to_owned();
+    let refresh = tokens
+        .refresh_token
+        .as_ref()
+        .expect("refresh")
+        .expose()
+        .to_owned();
 
     let logs = String::from_utf8_lossy(&logs.0.lock().expect("logs")).into_owned();
     assert!(logs.contains("insurup.request"), "TRACE logs were captured");
@@ -110,5 +118,8 @@ async fn no_secret_appears_in_logs_debug_output_or_errors() {
             "the CVC leaked: {line}"
         );
     }
-    assert!(everything.contains("4242"), "the last four digits are kept for people");
+    assert!(
+        everything.contains("4242"),
+        "the last four digits are kept for people"
+    );
 }

@@ -25,16 +25,32 @@ async fn bad_input_is_refused_before_anything_is_sent() {
     let customers = client.customers();
 
     let individual = |tckn: &str| NewCustomer::individual(tckn).with_birth_date("1990-01-01");
-    expect_field(customers.create(individual("11111111111")).await, "identity_number");
-    expect_field(customers.create(individual("1111111111")).await, "identity_number");
-    expect_field(customers.create(individual("01111111110")).await, "identity_number");
-    expect_field(customers.create(individual("1111111111a")).await, "identity_number");
     expect_field(
-        customers.create(individual(TCKN).with_email("not-an-email")).await,
+        customers.create(individual("11111111111")).await,
+        "identity_number",
+    );
+    expect_field(
+        customers.create(individual("1111111111")).await,
+        "identity_number",
+    );
+    expect_field(
+        customers.create(individual("01111111110")).await,
+        "identity_number",
+    );
+    expect_field(
+        customers.create(individual("1111111111a")).await,
+        "identity_number",
+    );
+    expect_field(
+        customers
+            .create(individual(TCKN).with_email("not-an-email"))
+            .await,
         "email",
     );
     expect_field(
-        customers.create(individual(TCKN).with_phone_number("12345")).await,
+        customers
+            .create(individual(TCKN).with_phone_number("12345"))
+            .await,
         "phone_number",
     );
     expect_field(
@@ -50,7 +66,9 @@ async fn bad_input_is_refused_before_anything_is_sent() {
         "birth_date",
     );
     expect_field(
-        customers.create(NewCustomer::company("6130782525", "Acme A.Ş.")).await,
+        customers
+            .create(NewCustomer::company("6130782525", "Acme A.Ş."))
+            .await,
         "tax_number",
     );
     expect_field(
@@ -64,30 +82,47 @@ async fn bad_input_is_refused_before_anything_is_sent() {
         "title",
     );
     expect_field(
-        customers.create(NewCustomer::foreign("12345678901", "1990-01-01")).await,
+        customers
+            .create(NewCustomer::foreign("12345678901", "1990-01-01"))
+            .await,
         "identity_number",
     );
     expect_field(customers.get(&"../admin".into()).await, "customer_id");
 
     let vehicles = client.vehicles();
     let owner = insurup::CustomerId::new("3f2b8c1e-0000-4000-8000-000000000001");
-    expect_field(vehicles.create(&owner, NewVehicle::new("82ABC123")).await, "plate");
-    expect_field(vehicles.create(&owner, NewVehicle::new("34 ABCD 1")).await, "plate");
+    expect_field(
+        vehicles.create(&owner, NewVehicle::new("82ABC123")).await,
+        "plate",
+    );
+    expect_field(
+        vehicles.create(&owner, NewVehicle::new("34 ABCD 1")).await,
+        "plate",
+    );
     expect_field(
         vehicles
-            .create(&owner, NewVehicle::new(PLATE).with_document_serial("ABC", "123456"))
+            .create(
+                &owner,
+                NewVehicle::new(PLATE).with_document_serial("ABC", "123456"),
+            )
             .await,
         "document_serial_code",
     );
     expect_field(
         vehicles
-            .create(&owner, NewVehicle::new(PLATE).with_document_serial("AB", "12345"))
+            .create(
+                &owner,
+                NewVehicle::new(PLATE).with_document_serial("AB", "12345"),
+            )
             .await,
         "document_serial_number",
     );
     expect_field(
         vehicles
-            .create(&owner, NewVehicle::new(PLATE).with_model("TOYOTA", "COROLLA", 1900))
+            .create(
+                &owner,
+                NewVehicle::new(PLATE).with_model("TOYOTA", "COROLLA", 1900),
+            )
             .await,
         "model_year",
     );
@@ -102,7 +137,9 @@ async fn bad_input_is_refused_before_anything_is_sent() {
     expect_field(proposals.create(no_vehicle).await, "vehicle_id");
     expect_field(
         proposals
-            .create(NewProposal::kasko(owner.clone(), "v1").with_coverage_groups(["a", "b", "c", "d"]))
+            .create(
+                NewProposal::kasko(owner.clone(), "v1").with_coverage_groups(["a", "b", "c", "d"]),
+            )
             .await,
         "coverage_group_ids",
     );
@@ -116,11 +153,20 @@ async fn bad_input_is_refused_before_anything_is_sent() {
     pension.product_branch = ProductBranch::Bes;
     expect_field(proposals.create(pension).await, "product_branch");
     expect_field(
-        proposals.wait(&"bad id!".into(), insurup::WaitOptions::default()).await,
+        proposals
+            .wait(&"bad id!".into(), insurup::WaitOptions::default())
+            .await,
         "proposal_id",
     );
 
-    bad_card("4242424242424241", "123", "12", "2030", "AHMET", "card.number");
+    bad_card(
+        "4242424242424241",
+        "123",
+        "12",
+        "2030",
+        "AHMET",
+        "card.number",
+    );
     bad_card("4242", "123", "12", "2030", "AHMET", "card.number");
     bad_card(GOOD_CARD, "12", "12", "2030", "AHMET", "card.cvc");
     bad_card(GOOD_CARD, "12a", "12", "2030", "AHMET", "card.cvc");
@@ -131,7 +177,11 @@ async fn bad_input_is_refused_before_anything_is_sent() {
     expect_field(
         client
             .purchase()
-            .sync(&"64b000000000000000000001".into(), &"64b000000000000000000002".into(), Payment::credit_card(card(), 0))
+            .sync(
+                &"64b000000000000000000001".into(),
+                &"64b000000000000000000002".into(),
+                Payment::credit_card(card(), 0),
+            )
             .await,
         "installment_number",
     );
@@ -139,33 +189,50 @@ async fn bad_input_is_refused_before_anything_is_sent() {
     expect_field(
         client
             .properties()
-            .create(&owner, NewProperty {
-                property_number: 12345,
-                square_meter: 100,
-                construction_year: 2000,
-                utilization_style: None,
-                ownership_type: None,
-                floor: None,
-            })
+            .create(
+                &owner,
+                NewProperty {
+                    property_number: 12345,
+                    square_meter: 100,
+                    construction_year: 2000,
+                    utilization_style: None,
+                    ownership_type: None,
+                    floor: None,
+                },
+            )
             .await,
         "property_number",
     );
     expect_field(
         client
             .webhooks()
-            .create(NewWebhook::new("http://crm.example.com/hook", vec![WebhookEvent::PolicyCreated], "0123456789abcdef"))
+            .create(NewWebhook::new(
+                "http://crm.example.com/hook",
+                vec![WebhookEvent::PolicyCreated],
+                "0123456789abcdef",
+            ))
             .await,
         "url",
     );
     expect_field(
         client
             .webhooks()
-            .create(NewWebhook::new("https://crm.example.com/hook", vec![], "0123456789abcdef"))
+            .create(NewWebhook::new(
+                "https://crm.example.com/hook",
+                vec![],
+                "0123456789abcdef",
+            ))
             .await,
         "events",
     );
-    expect_field(client.graphql().policies(&ListQuery::first(0)).await, "first");
-    expect_field(client.graphql().policies(&ListQuery::first(501)).await, "first");
+    expect_field(
+        client.graphql().policies(&ListQuery::first(0)).await,
+        "first",
+    );
+    expect_field(
+        client.graphql().policies(&ListQuery::first(501)).await,
+        "first",
+    );
     expect_field(
         client
             .policies()
@@ -182,16 +249,26 @@ async fn bad_input_is_refused_before_anything_is_sent() {
 #[test]
 fn bad_client_settings_are_refused_when_the_client_is_built() {
     let builder = || insurup::Client::builder().agent_user(AGENT, PASSWORD);
-    expect_field(builder().base_url("http://api.insurup.com").build(), "base_url");
+    expect_field(
+        builder().base_url("http://api.insurup.com").build(),
+        "base_url",
+    );
     expect_field(builder().base_url("ftp://127.0.0.1").build(), "base_url");
-    expect_field(builder().timeout(std::time::Duration::ZERO).build(), "timeout");
+    expect_field(
+        builder().timeout(std::time::Duration::ZERO).build(),
+        "timeout",
+    );
     expect_field(builder().agent_id("not valid!").build(), "agent_id");
     expect_field(
-        insurup::Client::builder().agent_user("not-an-email", PASSWORD).build(),
+        insurup::Client::builder()
+            .agent_user("not-an-email", PASSWORD)
+            .build(),
         "email",
     );
     expect_field(
-        insurup::Client::builder().client_credentials("", "secret").build(),
+        insurup::Client::builder()
+            .client_credentials("", "secret")
+            .build(),
         "client_id",
     );
     expect_field(insurup::Client::builder().build(), "credentials");

@@ -80,11 +80,17 @@ impl TestSandbox {
         self.stats().await["requests"][route].as_u64().unwrap_or(0)
     }
 
-    /// Every request the sandbox has seen, all routes together.
+    /// Every API request the sandbox has seen (its own `/__sandbox/` controls left out).
     pub async fn total_requests(&self) -> u64 {
         self.stats().await["requests"]
             .as_object()
-            .map(|routes| routes.values().filter_map(Value::as_u64).sum())
+            .map(|routes| {
+                routes
+                    .iter()
+                    .filter(|(route, _)| !route.contains("/__sandbox/"))
+                    .filter_map(|(_, count)| count.as_u64())
+                    .sum()
+            })
             .unwrap_or(0)
     }
 
@@ -160,7 +166,10 @@ pub async fn quote(client: &Client, tckn: &str) -> Quoted {
         .expect("proposal");
     let proposal = client
         .proposals()
-        .wait(&created.id, insurup::WaitOptions::with_timeout(Duration::from_secs(30)))
+        .wait(
+            &created.id,
+            insurup::WaitOptions::with_timeout(Duration::from_secs(30)),
+        )
         .await
         .expect("proposal resolves");
     Quoted {
