@@ -13,6 +13,11 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 echo "==> cargo test (core, sandbox, cli, end-to-end, doc tests)"
 cargo test --locked
 
+echo "==> Rust examples (each starts its own sandbox)"
+for example in quote_and_buy list_policies handle_errors; do
+    cargo run --locked -q -p insurup-examples --example "$example" >/dev/null
+done
+
 echo "==> actionlint"
 if ! command -v actionlint >/dev/null 2>&1; then
     GOBIN="$PWD/target/tools" go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12

@@ -436,7 +436,11 @@ pub async fn create(
             identity_number: v.identity_number,
             tax_number: v.tax_number,
             title: v.title,
-            full_name: v.full_name,
+            // Like InsurUp, an individual's missing name comes from the population registry.
+            full_name: v.full_name.or_else(|| {
+                (v.kind == CustomerType::Individual)
+                    .then(|| registry_full_name(app.config.seed, &identity))
+            }),
             birth_date: v.birth_date,
             gender: v.gender,
             email: v.email,
@@ -574,6 +578,15 @@ pub struct LookupBody {
     birth_date: Option<String>,
 }
 
+/// The name the simulated population registry (MERNİS) holds for a TCKN.
+fn registry_full_name(seed: u64, identity: &str) -> String {
+    let h = hash_parts(seed, &[identity]);
+    let female = h % 2 == 0;
+    let first = FIRST_NAMES[((h >> 3) % 10 * 2 + u64::from(female)) as usize % FIRST_NAMES.len()];
+    let last = LAST_NAMES[((h >> 13) % LAST_NAMES.len() as u64) as usize];
+    format!("{first} {last}")
+}
+
 /// Plausible registry data, deterministic from the number (the real API asks MERNİS / GİB).
 pub async fn external_lookup(
     State(app): State<AppState>,
@@ -625,8 +638,6 @@ pub async fn external_lookup(
     let h = hash_parts(seed, &[&identity]);
     let (city, district) = place(h);
     let female = h % 2 == 0;
-    let first = FIRST_NAMES[((h >> 3) % 10 * 2 + u64::from(female)) as usize % FIRST_NAMES.len()];
-    let last = LAST_NAMES[((h >> 13) % LAST_NAMES.len() as u64) as usize];
     let birth = body
         .birth_date
         .as_deref()
@@ -641,7 +652,7 @@ pub async fn external_lookup(
             )
         });
     Ok(Json(json!({
-        "fullName": format!("{first} {last}"),
+        "fullName": registry_full_name(seed, &identity),
         "birthDate": birth,
         "gender": if female { "FEMALE" } else { "MALE" },
         "city": city,
