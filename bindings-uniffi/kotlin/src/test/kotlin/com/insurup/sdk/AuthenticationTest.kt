@@ -1,0 +1,128 @@
+package com.insurup.sdk
+
+import kotlinx.coroutines.runBlocking
+import kotlinx.coroutines.sync.Mutex
+import kotlinx.coroutines.sync.withLock
+import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNotNull
+import org.junit.jupiter.api.Assertions.assertNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestInstance
+
+/** A 2FA provider that answers with [code] and remembers every challenge. */
+class RecordingTwoFactor(private val code: String = Fixtures.MFA_CODE) : TwoFactorProvider {
+    val challenges = mutableListOf<TwoFactorChallenge>()
+
+    override suspend fun code(challenge: TwoFactorChallenge): String {
+        challenges += challenge
+        return code
+    }
+}
+
+/** A token store in memory, the way an app keeps tokens in the Keychain or Keystore. */
+class InMemoryTokenStore : TokenStore {
+    private val lock = Mutex()
+    var saved: String? = null
+        private set
+    var saves = 0
+        private set
+
+    override suspend fun load(): TokenSet? = lock.withLock { saved?.let { TokenSet.fromJson(it) } }
+
+    override suspend fun save(tokens: TokenSet) = lock.withLock {
+        saved = tokens.toJson()
+        saves += 1
+    }
+
+    override suspend fun clear() = lock.withLock { saved = null }
+}
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthenticationTest {
+    private val sandbox = Sandbox.start("authentication")
+
+    @AfterAll
+    fun stopSandbox() = sandbox.close()
+
+    @Test
+    fun `a 2FA login asks the Kotlin provider once and completes with its code`() = runBlocking {
+        val provider = RecordingTwoFactor()
+        val verificationsBefore = sandbox.stat("mfaVerifications")
+        val client = sandbox.client(email = Fixtures.MFA_EMAIL, twoFactor = provider)
+
+        client.signIn()
+        val me = client.reference().me()
+
+        assertEquals(listOf(Fixtures.MFA_EMAIL), provider.challenges.map { it.email })
+        assertEquals(me.id, provider.challenges.single().userId)
+        assertEquals(verificationsBefore + 1, sandbox.stat("mfaVerifications"))
+    }
+
+    @Test
+    fun `a 2FA account without a provider fails with TwoFactorRequired`() = runBlocking {
+        val client = sandbox.client(email = Fixtures.MFA_EMAIL)
+        assertThrowsSuspending<InsurUpException.TwoFactorRequired> { client.signIn() }
+        Unit
+    }
+
+    @Test
+    fun `a wrong 2FA code is refused as an authentication error`() = runBlocking {
+        val client = sandbox.client(email = Fixtures.MFA_EMAIL, twoFactor = RecordingTwoFactor("000000"))
+        val error = assertThrowsSuspending<InsurUpException.Authentication> { client.signIn() }
+        assertEquals(401.toUShort(), error.status)
+        assertTrue("INVALID_MFA_CODE" in error.codes, error.toString())
+    }
+
+    @Test
+    fun `a provider that throws abandons the login with its message`() = runBlocking {
+        val cancelled = object : TwoFactorProvider {
+            override suspend fun code(challenge: TwoFactorChallenge): String =
+                throw IllegalStateException("the user closed the code prompt")
+        }
+        val client = sandbox.client(email = Fixtures.MFA_EMAIL, twoFactor = cancelled)
+        val error = assertThrowsSuspending<InsurUpException.Authentication> { client.signIn() }
+        assertTrue("the user closed the code prompt" in error.reason, error.reason)
+    }
+
+    @Test
+    fun `tokens kept by an app's token store let a new client skip the login`() = runBlocking {
+        val store = InMemoryTokenStore()
+        sandbox.client(tokenStore = store).signIn()
+        assertEquals(1, store.saves)
+        val logins = sandbox.stat("logins")
+
+        val restarted = sandbox.client(tokenStore = store)
+        assertEquals(Fixtures.AGENT_EMAIL, restarted.reference().me().email)
+
+        assertEquals(logins, sandbox.stat("logins"), "no new login")
+    }
+
+    @Test
+    fun `signing out clears the app's token store`() = runBlocking {
+        val store = InMemoryTokenStore()
+        val client = sandbox.client(tokenStore = store)
+        client.signIn()
+        assertNotNull(store.saved)
+
+        client.signOut()
+
+        assertNull(store.saved)
+    }
+
+    @Test
+    fun `a token set prints without its tokens and round-trips through JSON`() = runBlocking {
+        val store = InMemoryTokenStore()
+        sandbox.client(tokenStore = store).signIn()
+        val tokens = TokenSet.fromJson(store.saved!!)
+
+        val printed = tokens.toString()
+        assertFalse(tokens.accessToken() in printed, printed)
+        assertFalse(tokens.refreshToken()!! in printed, printed)
+        assertTrue(tokens.subject().startsWith("agent-user:${Fixtures.AGENT_EMAIL}"), tokens.subject())
+        assertEquals(tokens.accessToken(), TokenSet.fromJson(tokens.toJson()).accessToken())
+        assertTrue(tokens.expiresAtMs() > tokens.issuedAtMs())
+    }
+}
