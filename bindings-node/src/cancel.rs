@@ -1,0 +1,53 @@
+//! `AbortSignal` support for the long calls (`proposals.wait`, watches, list streams).
+
+use std::future::Future;
+
+use napi::bindgen_prelude::{FnArgs, Function, JsObjectValue, Object};
+use napi::{Env, Result, Status};
+use tokio::sync::watch;
+
+/// `signal.addEventListener(type, listener)`.
+type AddEventListenerArgs<'a> = FnArgs<(&'a str, Function<'a, (), ()>)>;
+
+/// A JS `AbortSignal` seen from Rust: work run through [`Cancellation::run`] stops, and rejects
+/// with napi's `Cancelled` status (an `AbortError` in JS), once the signal fires.
+#[derive(Debug, Clone, Default)]
+pub struct Cancellation {
+    aborted: Option<watch::Receiver<bool>>,
+}
+
+impl Cancellation {
+    /// Listens to `signal`, if there is one. One listener per signal and call, not per page.
+    pub fn from_signal(env: &Env, signal: Option<&Object>) -> Result<Self> {
+        let Some(signal) = signal else {
+            return Ok(Cancellation::default());
+        };
+        let (abort, aborted) = watch::channel(signal.get_named_property::<bool>("aborted")?);
+        let listener = env.create_function_from_closure::<(), (), _>("onAbort", move |_| {
+            abort.send_replace(true);
+            Ok(())
+        })?;
+        let add_event_listener: Function<AddEventListenerArgs, ()> =
+            signal.get_named_property("addEventListener")?;
+        add_event_listener.apply(signal, FnArgs::from(("abort", listener)))?;
+        Ok(Cancellation {
+            aborted: Some(aborted),
+        })
+    }
+
+    /// Runs `work` until it finishes or the signal fires, whichever comes first. Dropping the
+    /// work stops it: the core's calls are safe to drop (a purchase is never run through here).
+    pub async fn run<T>(&self, work: impl Future<Output = Result<T>>) -> Result<T> {
+        let Some(aborted) = &self.aborted else {
+            return work.await;
+        };
+        let mut aborted = aborted.clone();
+        tokio::select! {
+            result = work => result,
+            // A closed channel means the signal was collected without firing: keep working.
+            Ok(_) = aborted.wait_for(|aborted| *aborted) => {
+                Err(napi::Error::new(Status::Cancelled, "This operation was aborted"))
+            }
+        }
+    }
+}
