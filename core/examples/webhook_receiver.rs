@@ -150,7 +150,8 @@ fn describe(event: &Event) -> String {
             policy.gross_premium.unwrap_or_default()
         ),
         Event::Unknown { payload, .. } => format!("not known to this SDK version: {payload}"),
-        other => format!("{:?}", other.known_type()),
+        // Every event serialises back to its wire shape.
+        other => serde_json::to_string(other).unwrap_or_default(),
     }
 }
 

@@ -239,82 +239,41 @@ mod tests {
         PropertyOwnershipType, VehicleUtilizationStyle,
     };
 
+    /// `(event id, body)` of `samples/<id>[.<variant>].json`.
+    macro_rules! sample {
+        ($id:literal) => {
+            ($id, include_str!(concat!("samples/", $id, ".json")))
+        };
+        ($id:literal, $variant:literal) => {
+            (
+                $id,
+                include_str!(concat!("samples/", $id, ".", $variant, ".json")),
+            )
+        };
+    }
+
     /// Every documented event type with a sample body, plus a second `proposal_premium.received`
     /// for a company customer.
     const SAMPLES: &[(&str, &str)] = &[
-        (
-            "proposal_premium.received",
-            include_str!("samples/proposal_premium.received.json"),
-        ),
-        (
-            "proposal_premium.received",
-            include_str!("samples/proposal_premium.received.company.json"),
-        ),
-        (
-            "proposal_premium.purchasing",
-            include_str!("samples/proposal_premium.purchasing.json"),
-        ),
-        (
-            "proposal_premium.purchased",
-            include_str!("samples/proposal_premium.purchased.json"),
-        ),
-        (
-            "proposal_premium.purchase_failed",
-            include_str!("samples/proposal_premium.purchase_failed.json"),
-        ),
-        (
-            "policy.created",
-            include_str!("samples/policy.created.json"),
-        ),
-        (
-            "policy.updated",
-            include_str!("samples/policy.updated.json"),
-        ),
-        (
-            "customer.created",
-            include_str!("samples/customer.created.json"),
-        ),
-        (
-            "customer.updated",
-            include_str!("samples/customer.updated.json"),
-        ),
-        (
-            "customer.kvkk_consent_given",
-            include_str!("samples/customer.kvkk_consent_given.json"),
-        ),
-        (
-            "customer.kvkk_consent_revoked",
-            include_str!("samples/customer.kvkk_consent_revoked.json"),
-        ),
-        (
-            "customer.etk_consent_given",
-            include_str!("samples/customer.etk_consent_given.json"),
-        ),
-        (
-            "customer.etk_consent_revoked",
-            include_str!("samples/customer.etk_consent_revoked.json"),
-        ),
-        (
-            "vehicle.created",
-            include_str!("samples/vehicle.created.json"),
-        ),
-        (
-            "vehicle.updated",
-            include_str!("samples/vehicle.updated.json"),
-        ),
-        (
-            "property.created",
-            include_str!("samples/property.created.json"),
-        ),
-        (
-            "property.updated",
-            include_str!("samples/property.updated.json"),
-        ),
-        ("case.created", include_str!("samples/case.created.json")),
-        (
-            "case.state_changed",
-            include_str!("samples/case.state_changed.json"),
-        ),
+        sample!("proposal_premium.received"),
+        sample!("proposal_premium.received", "company"),
+        sample!("proposal_premium.purchasing"),
+        sample!("proposal_premium.purchased"),
+        sample!("proposal_premium.purchase_failed"),
+        sample!("policy.created"),
+        sample!("policy.updated"),
+        sample!("customer.created"),
+        sample!("customer.updated"),
+        sample!("customer.kvkk_consent_given"),
+        sample!("customer.kvkk_consent_revoked"),
+        sample!("customer.etk_consent_given"),
+        sample!("customer.etk_consent_revoked"),
+        sample!("vehicle.created"),
+        sample!("vehicle.updated"),
+        sample!("property.created"),
+        sample!("property.updated"),
+        sample!("case.created"),
+        sample!("case.state_changed"),
     ];
 
     fn sample(name: &str) -> Event {
