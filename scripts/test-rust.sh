@@ -17,6 +17,7 @@ echo "==> Rust examples (each starts its own sandbox)"
 for example in quote_and_buy list_policies handle_errors; do
     cargo run --locked -q -p insurup-examples --example "$example" >/dev/null
 done
+cargo run --locked -q -p insurup --example webhook_receiver >/dev/null
 
 echo "==> actionlint"
 if ! command -v actionlint >/dev/null 2>&1; then

@@ -202,8 +202,8 @@ impl Purchases {
 
 /// The purchase may have happened but its answer is unknown or unusable.
 fn is_lost_answer(error: &Error) -> bool {
-    match error.kind() {
-        ErrorKind::Timeout | ErrorKind::Connection | ErrorKind::Server | ErrorKind::Decode => true,
-        _ => false,
-    }
+    matches!(
+        error.kind(),
+        ErrorKind::Timeout | ErrorKind::Connection | ErrorKind::Server | ErrorKind::Decode
+    )
 }
