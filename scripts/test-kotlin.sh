@@ -23,7 +23,7 @@ echo "==> mvn test (bindings-uniffi/kotlin)"
 reports=bindings-uniffi/kotlin/target/surefire-reports
 rm -rf "$reports"
 status=0
-mvn -q -B -f bindings-uniffi/kotlin/pom.xml test || status=$?
+mvn -q -B -Dstyle.color=never -f bindings-uniffi/kotlin/pom.xml test || status=$?
 
 # -q hides Surefire's own summary; add up its reports instead.
 count() {
