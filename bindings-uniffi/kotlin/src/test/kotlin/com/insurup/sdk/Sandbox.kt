@@ -27,7 +27,7 @@ object Fixtures {
 class Sandbox private constructor(private val process: Process, val baseUrl: String) : AutoCloseable {
     private val http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
 
-    /** A client of this sandbox as [email], with whatever else [configure] sets. */
+    /** A new client of this sandbox, signed in lazily as [email]. */
     fun client(
         email: String = Fixtures.AGENT_EMAIL,
         password: String = Fixtures.PASSWORD,
