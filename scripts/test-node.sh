@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Node: the insurup-sdk package (bindings-node). Installs the pinned npm tools, builds the sandbox
+# and the native module (debug, shared target/), type-checks a strict TypeScript example against
+# the generated index.d.ts, and runs the node --test suite; each test file starts its own sandbox.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "==> cargo build -p insurup-sandbox"
+cargo build --locked -p insurup-sandbox
+export INSURUP_SANDBOX_BIN="$PWD/target/debug/insurup-sandbox"
+
+cd bindings-node
+echo "==> npm ci"
+npm ci --no-audit --no-fund
+
+echo "==> napi build (debug)"
+npx napi build --platform --js native.js --dts index.d.ts
+
+echo "==> tsc --noEmit --strict (typed example against index.d.ts)"
+npx tsc --noEmit --strict -p __test__/typed
+
+echo "==> node --test"
+node --test __test__/
