@@ -41,5 +41,6 @@ count() {
 tests=$(count tests)
 failed=$(( $(count failures) + $(count errors) ))
 skipped=$(count skipped)
-echo "Kotlin: $((tests - failed - skipped)) passed, ${failed} failed, ${skipped} skipped"
+# (Maven may leave its output without a final newline; the summary goes on a line of its own.)
+printf '\nKotlin: %d passed, %d failed, %d skipped\n' "$((tests - failed - skipped))" "$failed" "$skipped"
 exit "$status"
