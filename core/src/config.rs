@@ -47,6 +47,8 @@ pub struct ClientBuilder {
     timeout: Duration,
     connect_timeout: Duration,
     user_agent_suffix: Option<String>,
+    /// Set by `stored_agent_session`: the agent user has no password and never logs in.
+    stored_session: bool,
 }
 
 impl Default for ClientBuilder {
@@ -63,6 +65,7 @@ impl Default for ClientBuilder {
             timeout: DEFAULT_TIMEOUT,
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             user_agent_suffix: None,
+            stored_session: false,
         }
     }
 }
@@ -102,6 +105,7 @@ impl ClientBuilder {
             email: email.into(),
             password: password.into(),
         });
+        self.stored_session = false;
         self
     }
 
@@ -125,9 +129,24 @@ impl ClientBuilder {
         self
     }
 
+    /// Resumes the agent user's session that an earlier login left in the token store, without
+    /// the password: stored tokens are used and refreshed as usual, and when none are stored (for
+    /// this e-mail and base URL) or the refresh token is refused, calls fail with an
+    /// [`crate::ErrorKind::Authentication`] error instead of logging in again. For tools with a
+    /// separate login step, such as the `insurup` command.
+    pub fn stored_agent_session(mut self, email: impl Into<String>) -> Self {
+        self.credentials = Some(Credentials::AgentUser {
+            email: email.into(),
+            password: Secret::new(""),
+        });
+        self.stored_session = true;
+        self
+    }
+
     /// Sets credentials directly.
     pub fn credentials(mut self, credentials: Credentials) -> Self {
         self.credentials = Some(credentials);
+        self.stored_session = false;
         self
     }
 
@@ -259,7 +278,12 @@ impl ClientBuilder {
                  (or INSURUP_EMAIL/INSURUP_PASSWORD, INSURUP_CLIENT_ID/INSURUP_CLIENT_SECRET)",
             )
         })?;
-        credentials.validate()?;
+        match &credentials {
+            Credentials::AgentUser { email, .. } if self.stored_session => {
+                crate::validate::email("email", email)?;
+            }
+            _ => credentials.validate()?,
+        }
         let api_base = parse_base_url("base_url", &self.base_url)?;
         let auth_base = match &self.auth_url {
             Some(url) => parse_base_url("auth_url", url)?,
@@ -366,6 +390,25 @@ mod tests {
         assert_eq!(client.base_url(), "http://127.0.0.1:9/");
         let debug = format!("{client:?}");
         assert!(!debug.contains("pw\""), "{debug}");
+    }
+
+    #[test]
+    fn a_stored_session_needs_an_email_but_no_password() {
+        let client = ClientBuilder::default()
+            .stored_agent_session("ops@acente.com.tr")
+            .build();
+        assert!(client.is_ok());
+        let error = ClientBuilder::default()
+            .stored_agent_session("not-an-email")
+            .build()
+            .expect_err("bad email");
+        assert_eq!(error.field(), Some("email"));
+        let error = ClientBuilder::default()
+            .stored_agent_session("ops@acente.com.tr")
+            .agent_user("ops@acente.com.tr", " ")
+            .build()
+            .expect_err("a blank password is still refused");
+        assert_eq!(error.field(), Some("password"));
     }
 
     #[test]

@@ -315,6 +315,14 @@ impl Inner {
                 "not an agent-user session",
             ));
         };
+        if password.is_blank() {
+            return Err(Error::new(
+                ErrorKind::Authentication,
+                format!(
+                    "there is no usable stored session for {email}; log in again with the password"
+                ),
+            ));
+        }
         #[derive(serde::Serialize)]
         struct Body<'a> {
             email: &'a str,

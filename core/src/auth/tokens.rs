@@ -72,6 +72,13 @@ impl TokenSet {
         now_ms < self.expires_at_ms().saturating_sub(margin)
     }
 
+    /// The agent user's e-mail when these tokens belong to an agent-user session (the subject
+    /// is `agent-user:<email>@<API base URL>`).
+    pub fn agent_user_email(&self) -> Option<&str> {
+        let rest = self.subject.strip_prefix("agent-user:")?;
+        rest.rsplit_once('@').map(|(email, _api)| email)
+    }
+
     /// Time left before the access token expires.
     pub fn remaining(&self) -> Duration {
         let left = self.expires_at_ms().saturating_sub(now_ms()).max(0);
@@ -103,6 +110,24 @@ mod tests {
         assert!(!tokens.is_fresh(480_000, 0.8));
         assert!(tokens.is_usable(589_000));
         assert!(!tokens.is_usable(590_000));
+    }
+
+    #[test]
+    fn the_agent_users_email_is_read_from_the_subject() {
+        let agent = TokenSet::new(
+            Secret::new("a"),
+            None,
+            600,
+            "agent-user:ops@acente.com.tr@http://127.0.0.1:9".into(),
+        );
+        assert_eq!(agent.agent_user_email(), Some("ops@acente.com.tr"));
+        let service = TokenSet::new(
+            Secret::new("a"),
+            None,
+            600,
+            "client:id@http://127.0.0.1:9".into(),
+        );
+        assert_eq!(service.agent_user_email(), None);
     }
 
     #[test]
