@@ -21,8 +21,7 @@ pub type MaybePromise<T> = Either<Promise<T>, T>;
 
 /// A JS function callable from any thread. Weak, so a client that is still referenced does not
 /// keep the process alive on its own.
-type Callback<Arg, Out> =
-    ThreadsafeFunction<Arg, MaybePromise<Out>, Arg, Status, false, true>;
+type Callback<Arg, Out> = ThreadsafeFunction<Arg, MaybePromise<Out>, Arg, Status, false, true>;
 
 async fn call<Arg, Out>(callback: &Callback<Arg, Out>, arg: Arg) -> Result<Out>
 where
@@ -51,7 +50,10 @@ pub struct JsTwoFactor(Callback<TwoFactorChallenge, String>);
 impl JsTwoFactor {
     pub fn new(function: &Function<TwoFactorChallenge, MaybePromise<String>>) -> Result<Self> {
         Ok(JsTwoFactor(
-            function.build_threadsafe_function().weak::<true>().build()?,
+            function
+                .build_threadsafe_function()
+                .weak::<true>()
+                .build()?,
         ))
     }
 }

@@ -9,6 +9,9 @@
 //! The layout mirrors the core: `client.rs` and `auth.rs` for configuration and callbacks,
 //! `resources/` one file per resource, `cancel.rs` for `AbortSignal`s.
 
+// napi registers exported items only outside `cfg(test)`, so a test build sees them unused.
+#![cfg_attr(test, allow(dead_code))]
+
 mod auth;
 mod cancel;
 mod client;

@@ -155,7 +155,10 @@ impl Proposals {
     /// Requests a trafik (compulsory motor liability) proposal.
     #[napi]
     pub async fn create_trafik(&self, proposal: VehicleProposal) -> Result<Proposal> {
-        Ok(self.0.create(proposal.into_new(NewProposal::trafik)).await?)
+        Ok(self
+            .0
+            .create(proposal.into_new(NewProposal::trafik))
+            .await?)
     }
 
     /// Requests an İMM (voluntary motor liability) proposal.
@@ -237,7 +240,10 @@ impl Proposals {
         product_id: ProposalProductId,
         installments: u32,
     ) -> Result<PremiumDetail> {
-        Ok(self.0.premium_detail(&id, &product_id, installments).await?)
+        Ok(self
+            .0
+            .premium_detail(&id, &product_id, installments)
+            .await?)
     }
 
     /// The coverage table of a product (its shape differs per branch and insurer).
@@ -252,7 +258,11 @@ impl Proposals {
 
     /// The proposal document (PDF) of a product.
     #[napi]
-    pub async fn document(&self, id: ProposalId, product_id: ProposalProductId) -> Result<Document> {
+    pub async fn document(
+        &self,
+        id: ProposalId,
+        product_id: ProposalProductId,
+    ) -> Result<Document> {
         Ok(self.0.document(&id, &product_id).await?)
     }
 

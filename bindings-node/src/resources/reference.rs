@@ -1,7 +1,9 @@
 use napi::Result;
 use napi_derive::napi;
 
-use insurup::{AgentBranch, AgentUser, CoverageGroup, CoverageGroupId, InsuranceCompany, Reference};
+use insurup::{
+    AgentBranch, AgentUser, CoverageGroup, CoverageGroupId, InsuranceCompany, Reference,
+};
 
 /// Reference data: vehicle brands and models, coverage groups, insurers, the signed-in user and
 /// the agency's branches.
@@ -19,7 +21,11 @@ impl ReferenceData {
 
     /// Models of a brand for a model year.
     #[napi]
-    pub async fn vehicle_models(&self, brand_reference: String, year: u32) -> Result<Vec<Reference>> {
+    pub async fn vehicle_models(
+        &self,
+        brand_reference: String,
+        year: u32,
+    ) -> Result<Vec<Reference>> {
         Ok(self.0.vehicle_models(&brand_reference, year).await?)
     }
 
