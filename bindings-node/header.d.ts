@@ -3,7 +3,7 @@
 // comments and signatures, with this file, header.d.ts, as its head: do not edit index.d.ts.
 // This header names the core's ids and wire enums, which cross to JS as strings, and declares what
 // index.js adds to the native classes: the error classes, async iterators and
-// `proposal.cheapestProduct()`. __test__/header.test.mjs checks the enum unions against the core.
+// `proposal.cheapestProduct()`. __test__/package.test.mjs checks the enum unions against the core.
 
 // ---- Ids: plain strings, named for what they identify. ----
 /** A customer (UUID). */
