@@ -86,4 +86,4 @@ function fromNative(error) {
   return new ErrorClass(payload.message, payload)
 }
 
-module.exports = { ...errorClasses, fromNative }
+module.exports = { errorClasses, fromNative }

@@ -5,9 +5,7 @@
 // validation included, is the Rust core's. Types: index.d.ts, generated with header.d.ts.
 
 const native = require('./native.js')
-const errors = require('./errors.js')
-
-const { fromNative } = errors
+const { errorClasses, fromNative } = require('./errors.js')
 
 function rethrow(error) {
   throw fromNative(error)
@@ -41,7 +39,7 @@ function wrapMethods(prototype, decorators = {}) {
 // Proposals are plain objects; give them the core's `cheapestProduct` as a method. It is not
 // enumerable, so JSON and util.inspect show the data alone.
 function cheapestProduct(installments) {
-  return native.cheapestProduct(this, installments)
+  return api.cheapestProduct(this, installments)
 }
 
 function withProposalMethods(proposal) {
@@ -59,7 +57,10 @@ const returnsProposal = Object.fromEntries(
 const decorators = {
   Proposals: returnsProposal,
   ProposalWatch: {
-    nextUpdate: (update) => (update === null ? null : { ...update, proposal: withProposalMethods(update.proposal) }),
+    nextUpdate: (update) => {
+      if (update !== null) withProposalMethods(update.proposal)
+      return update
+    },
   },
 }
 
@@ -120,5 +121,4 @@ native.ProposalWatch.prototype[Symbol.asyncIterator] = async function* () {
   for (let update = await this.nextUpdate(); update !== null; update = await this.nextUpdate()) yield update
 }
 
-const { fromNative: _internal, ...errorClasses } = errors
 module.exports = { ...api, ...errorClasses }
