@@ -83,6 +83,22 @@ describe('cancellation', () => {
     await assert.rejects(client.proposals.wait(proposal.id, { signal: AbortSignal.abort() }), { name: 'AbortError' })
     assert.equal(await sandbox.requests('GET /api/proposals/{id}'), readsBefore)
   })
+
+  test('one signal shared by many calls gets one abort listener, and stops them all', async () => {
+    const client = sandbox.client()
+    const proposal = await answeredKaskoProposal(client)
+    const controller = new AbortController()
+    const warnings = []
+    const onWarning = (warning) => warnings.push(warning.name)
+    process.on('warning', onWarning)
+    for (let call = 0; call < 20; call += 1) await client.proposals.wait(proposal.id, { signal: controller.signal })
+    const watches = Array.from({ length: 20 }, () => client.proposals.watch(proposal.id, { signal: controller.signal }))
+    controller.abort()
+    for (const watch of watches) await assert.rejects(watch.nextUpdate(), { name: 'AbortError' })
+    await new Promise((resolve) => setImmediate(resolve))
+    process.off('warning', onWarning)
+    assert.deepEqual(warnings, [], 'no MaxListenersExceededWarning')
+  })
 })
 
 describe('two-factor login', () => {

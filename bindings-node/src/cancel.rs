@@ -2,9 +2,13 @@
 
 use std::future::Future;
 
-use napi::bindgen_prelude::{FnArgs, Function, JsObjectValue, Object};
+use napi::bindgen_prelude::{External, FnArgs, Function, JsObjectValue, Object};
 use napi::{Env, Result, Status};
 use tokio::sync::watch;
+
+/// Where a signal keeps the receiver its one listener feeds: a signal passed to many calls gets
+/// one listener, not one per call (Node warns about a leak past ten).
+const RECEIVER_KEY: &str = "__insurupAborted";
 
 /// `signal.addEventListener(type, listener)`.
 type AddEventListenerArgs<'a> = FnArgs<(&'a str, Function<'a, (), ()>)>;
@@ -17,11 +21,18 @@ pub struct Cancellation {
 }
 
 impl Cancellation {
-    /// Listens to `signal`, if there is one. One listener per signal and call, not per page.
+    /// Listens to `signal`, if there is one.
     pub fn from_signal(env: &Env, signal: Option<&Object>) -> Result<Self> {
-        let Some(signal) = signal else {
+        let Some(&signal) = signal else {
             return Ok(Cancellation::default());
         };
+        if let Ok(listening) =
+            signal.get_named_property::<&External<watch::Receiver<bool>>>(RECEIVER_KEY)
+        {
+            return Ok(Cancellation {
+                aborted: Some(watch::Receiver::clone(listening)),
+            });
+        }
         let (abort, aborted) = watch::channel(signal.get_named_property::<bool>("aborted")?);
         let listener = env.create_function_from_closure::<(), (), _>("onAbort", move |_| {
             abort.send_replace(true);
@@ -30,6 +41,8 @@ impl Cancellation {
         let add_event_listener: Function<AddEventListenerArgs, ()> =
             signal.get_named_property("addEventListener")?;
         add_event_listener.apply(signal, FnArgs::from(("abort", listener)))?;
+        let mut signal = signal;
+        signal.set_named_property(RECEIVER_KEY, External::new(aborted.clone()))?;
         Ok(Cancellation {
             aborted: Some(aborted),
         })
