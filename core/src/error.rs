@@ -428,6 +428,13 @@ impl Error {
         Self::from_inner(inner)
     }
 
+    /// A copy with another message, everything else kept.
+    pub(crate) fn with_message(self, message: impl Into<String>) -> Self {
+        let mut inner = (*self.inner).clone();
+        inner.message = message.into();
+        Self::from_inner(inner)
+    }
+
     /// What went wrong.
     pub fn kind(&self) -> ErrorKind {
         self.inner.kind

@@ -249,3 +249,25 @@ async fn wrong_client_credentials_are_an_authentication_error() {
     let error = client.reference().me().await.expect_err("refused");
     assert_eq!(error.kind(), ErrorKind::Authentication);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tokens_already_expired_on_arrival_end_in_an_error_that_points_at_the_clock() {
+    let sandbox = TestSandbox::start().await;
+    sandbox
+        .control("clock", json!({ "skewSeconds": -3600 }))
+        .await;
+    let client = sandbox.client();
+    let error = client
+        .reference()
+        .me()
+        .await
+        .expect_err("every token is expired");
+    assert_eq!(error.kind(), ErrorKind::Authentication);
+    assert!(error.to_string().contains("clock"), "{error}");
+    let stats = sandbox.stats().await;
+    assert_eq!(stats["logins"], 1, "no login loop: {stats}");
+    assert_eq!(
+        stats["refreshes"], 1,
+        "one renewal, then the error: {stats}"
+    );
+}

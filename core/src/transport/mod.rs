@@ -280,6 +280,14 @@ impl HttpCore {
                     retries_done += 1;
                     tokio::time::sleep(delay).await;
                 }
+                Err(error) if renewed_after_401 && error.status() == Some(401) => {
+                    let message = format!(
+                        "{} (the API refused a token it had just issued: check that this machine's \
+                         clock is right and that the account is still active)",
+                        error.message()
+                    );
+                    return Err(error.with_message(message));
+                }
                 Err(error) => return Err(error),
             }
         }
