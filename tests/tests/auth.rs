@@ -75,7 +75,7 @@ async fn a_rotated_refresh_token_is_stored_before_it_is_used() {
         .await
         .expect("load")
         .expect("tokens saved at login");
-    tokio::time::sleep(Duration::from_millis(1700)).await;
+    tokio::time::sleep(Duration::from_millis(1900)).await;
     client.reference().me().await.expect("call after refresh");
     let second = store.load().await.expect("load").expect("tokens");
     let (old, new) = (
@@ -113,7 +113,7 @@ async fn a_refresh_token_used_elsewhere_is_refused_and_the_client_logs_in_again(
         .expect("raw refresh");
     assert!(rotated.status().is_success());
 
-    tokio::time::sleep(Duration::from_millis(1700)).await;
+    tokio::time::sleep(Duration::from_millis(1900)).await;
     client
         .reference()
         .me()
