@@ -6,6 +6,8 @@
 mod filter;
 mod rows;
 
+#[doc(hidden)]
+pub use crate::resources::decode_list_answer;
 pub use filter::{
     CaseFields, CustomerFields, DateField, EnumField, Filter, NumberField, Order, PolicyFields,
     ProposalFields, SortDirection, StringField,

@@ -46,25 +46,13 @@ impl Graphql {
             .idempotent()
             .json(&body)?;
         let answer: Answer = self.client.call(request).await?;
-        if !answer.errors.is_empty() {
-            return Err(Error::from_graphql(answer.errors, answer.data));
-        }
-        answer
-            .data
-            .ok_or_else(|| Error::new(crate::ErrorKind::Decode, "the GraphQL answer had no data"))
+        data_of(answer)
     }
 
     async fn page<R: Listing>(&self, query: &ListQuery) -> Result<R::Page> {
         query.validate()?;
         let data = self.execute(R::QUERY, query.variables()).await?;
-        let connection = data
-            .get(R::FIELD)
-            .cloned()
-            .unwrap_or(serde_json::Value::Null);
-        let connection: Connection<R> = serde_json::from_value(connection).map_err(|error| {
-            Error::decode(format!("unexpected {} answer: {error}", R::FIELD), error)
-        })?;
-        Ok(R::page(connection))
+        page_of::<R>(&data)
     }
 
     /// One page of customers (`customersNew`).
@@ -199,4 +187,35 @@ impl<R: Listing> GraphqlPages<R> {
         }
         Ok(Some(page))
     }
+}
+
+/// The `data` of an answer, or its `errors[]` as one error.
+fn data_of(answer: Answer) -> Result<serde_json::Value> {
+    if !answer.errors.is_empty() {
+        return Err(Error::from_graphql(answer.errors, answer.data));
+    }
+    answer
+        .data
+        .ok_or_else(|| Error::new(crate::ErrorKind::Decode, "the GraphQL answer had no data"))
+}
+
+/// The page under `R::FIELD` of an answer's `data`.
+fn page_of<R: Listing>(data: &serde_json::Value) -> Result<R::Page> {
+    let connection = data
+        .get(R::FIELD)
+        .cloned()
+        .unwrap_or(serde_json::Value::Null);
+    let connection: Connection<R> = serde_json::from_value(connection).map_err(|error| {
+        Error::decode(format!("unexpected {} answer: {error}", R::FIELD), error)
+    })?;
+    Ok(R::page(connection))
+}
+
+/// Decodes a whole GraphQL list answer the way [`Graphql`]'s page methods do. Public only so the
+/// fuzz targets reach the private decoding; not part of the API.
+#[doc(hidden)]
+pub fn decode_list_answer<R: Listing>(body: &[u8]) -> Result<R::Page> {
+    let answer: Answer = serde_json::from_slice(body)
+        .map_err(|error| Error::decode("the GraphQL answer could not be decoded", error))?;
+    page_of::<R>(&data_of(answer)?)
 }

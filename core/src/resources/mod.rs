@@ -14,7 +14,7 @@ mod webhooks;
 
 pub use cases::Cases;
 pub use customers::Customers;
-pub use graphql::{Graphql, GraphqlPages};
+pub use graphql::{Graphql, GraphqlPages, decode_list_answer};
 pub use policies::Policies;
 pub use properties::Properties;
 pub use proposals::{ProposalUpdate, ProposalWatch, Proposals, WaitOptions};
