@@ -711,8 +711,8 @@ pub async fn execute(State(app): State<AppState>, request: Request) -> Response 
         Ok(bytes) => bytes,
         Err(problem) => return problem.into_response(),
     };
-    let gql: async_graphql::Request = match crate::extract::parse_json(&bytes) {
-        Ok(gql) => gql,
+    let gql = match crate::extract::parse_json::<GraphqlBody>(&bytes) {
+        Ok(body) => body.into_request(),
         Err(problem) => return problem.into_response(),
     };
     let mut response = app.schema.execute(gql.data(app.clone())).await;
@@ -727,6 +727,34 @@ pub async fn execute(State(app): State<AppState>, request: Request) -> Response 
     match serde_json::to_vec(&response) {
         Ok(body) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
         Err(e) => Problem::internal(format!("GraphQL yanıtı oluşturulamadı: {e}")).into_response(),
+    }
+}
+
+/// A GraphQL-over-HTTP request body. Parsed strictly, like every other body: a missing `query` or
+/// a misspelt member (`varibles`) is a 400 naming it, not a query run without it.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct GraphqlBody {
+    query: String,
+    #[serde(default)]
+    operation_name: Option<String>,
+    #[serde(default)]
+    variables: Option<async_graphql::Variables>,
+    /// Client extensions (tracing, persisted-query hashes) are accepted and ignored.
+    #[serde(default, rename = "extensions")]
+    _extensions: Option<serde::de::IgnoredAny>,
+}
+
+impl GraphqlBody {
+    fn into_request(self) -> async_graphql::Request {
+        let mut request = async_graphql::Request::new(self.query);
+        if let Some(name) = self.operation_name {
+            request = request.operation_name(name);
+        }
+        if let Some(variables) = self.variables {
+            request = request.variables(variables);
+        }
+        request
     }
 }
 
