@@ -317,9 +317,10 @@ impl Error {
             .ok()
             .and_then(|code| code.canonical_reason())
             .unwrap_or("error");
+        let said = |text: &Option<String>| text.clone().filter(|text| !text.trim().is_empty());
         let message = problem
             .as_ref()
-            .and_then(|p| p.detail.clone().or_else(|| p.title.clone()))
+            .and_then(|p| said(&p.detail).or_else(|| said(&p.title)))
             .unwrap_or_else(|| format!("HTTP {status} {reason}"));
         let mut inner = Self::build(kind, message);
         inner.status = Some(status);
@@ -341,7 +342,13 @@ impl Error {
         let kind = first
             .code()
             .map_or(ErrorKind::BadRequest, ErrorKind::from_graphql_code);
-        let mut inner = Self::build(kind, first.message.clone());
+        // A server may leave the message empty; the error still has to say something.
+        let message = match (first.message.trim().is_empty(), first.code()) {
+            (false, _) => first.message.clone(),
+            (true, Some(code)) => format!("the GraphQL API answered with a {code} error"),
+            (true, None) => "the GraphQL API answered with an error and no message".to_owned(),
+        };
+        let mut inner = Self::build(kind, message);
         let ext = &first.extensions;
         let strings = |key: &str| -> Vec<String> {
             ext.get(key)

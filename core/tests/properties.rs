@@ -376,3 +376,46 @@ fn a_single_digit_is_never_a_card_number() {
         assert!(!is_valid_luhn(&digit.to_string()));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Inputs the fuzz targets (fuzz/) found, kept as regressions
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_graphql_error_without_a_message_still_says_what_happened() {
+    let body = br#"{"errors":[{"extensions":{"code":"BAD_REQUEST"}}],"data":null}"#;
+    let error = insurup::graphql::decode_list_answer::<insurup::graphql::PolicyRow>(body)
+        .expect_err("an answer with errors is an error");
+    assert_eq!(error.kind(), ErrorKind::BadRequest);
+    assert!(error.to_string().contains("BAD_REQUEST"), "{error}");
+    let bare = br#"{"errors":[{}]}"#;
+    let error = insurup::graphql::decode_list_answer::<insurup::graphql::PolicyRow>(bare)
+        .expect_err("an answer with errors is an error");
+    assert!(!error.to_string().trim().is_empty());
+}
+
+#[test]
+fn a_webhook_whose_event_name_is_empty_is_refused_not_parsed_as_an_unknown_event() {
+    for body in [
+        &br#"{"$event": "", "caseType": "SALE_OPPORTUNITY"}"#[..],
+        br#"{"$event": "   "}"#,
+    ] {
+        let error = insurup::webhook::parse(body).expect_err("no event name");
+        assert_eq!(error.kind(), ErrorKind::Decode);
+    }
+}
+
+#[test]
+fn an_unknown_customer_type_in_a_webhook_is_written_back_as_it_arrived() {
+    let customer: insurup::webhook::InsuredCustomer =
+        serde_json::from_value(json!({"$type": "inditIdual", "identityNumber": "11111111110"}))
+            .expect("an unknown type is kept");
+    let written = serde_json::to_value(&customer).expect("serialises");
+    assert_eq!(written["$type"], "inditIdual");
+    let known: insurup::webhook::InsuredCustomer =
+        serde_json::from_value(json!({"$type": "INDIVIDUAL"})).expect("a known type");
+    assert_eq!(
+        serde_json::to_value(&known).expect("serialises")["$type"],
+        "individual"
+    );
+}

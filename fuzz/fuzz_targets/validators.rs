@@ -10,7 +10,11 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
 
-    let _ = (is_valid_tckn(&text), is_valid_vkn(&text), is_valid_luhn(&text));
+    let _ = (
+        is_valid_tckn(&text),
+        is_valid_vkn(&text),
+        is_valid_luhn(&text),
+    );
     if is_valid_tckn(&text) {
         assert!(text.len() == 11 && text.bytes().all(|b| b.is_ascii_digit()));
     }
@@ -23,7 +27,10 @@ fuzz_target!(|data: &[u8]| {
 
     if let Some(phone) = PhoneNumber::parse_turkish(&text) {
         assert_eq!(phone.number.len(), 10);
-        assert_eq!(PhoneNumber::parse_turkish(&phone.to_string()).as_ref(), Some(&phone));
+        assert_eq!(
+            PhoneNumber::parse_turkish(&phone.to_string()).as_ref(),
+            Some(&phone)
+        );
     }
 
     let mut fields = text.split('\n');
@@ -34,7 +41,20 @@ fuzz_target!(|data: &[u8]| {
         Ok(card) => {
             let digits: String = number.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
             assert!(is_valid_luhn(&digits));
-            assert!(!format!("{card:?}").contains(&digits), "Debug shows the card number");
+            // The other fields are shown as given: only judge the number when they do not
+            // happen to spell it themselves.
+            let others = format!(
+                "{:?}{:?}{:?}",
+                card.holder_name(),
+                card.expiry_month(),
+                card.expiry_year()
+            );
+            if !others.contains(&digits) {
+                assert!(
+                    !format!("{card:?}").contains(&digits),
+                    "Debug shows the card number"
+                );
+            }
             assert!(digits.ends_with(card.last4()));
             if let Err(error) = card.with_identity_number(identity) {
                 assert_eq!(error.kind(), ErrorKind::Validation);
@@ -42,7 +62,11 @@ fuzz_target!(|data: &[u8]| {
         }
         Err(error) => {
             assert_eq!(error.kind(), ErrorKind::Validation);
-            assert!(error.field().is_some_and(|field| field.starts_with("card.")));
+            assert!(
+                error
+                    .field()
+                    .is_some_and(|field| field.starts_with("card."))
+            );
         }
     }
 });

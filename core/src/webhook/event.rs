@@ -176,7 +176,8 @@ impl Event {
     /// [`ErrorKind::Decode`] when the body is not an object with a string `$event`, or when a
     /// known event's payload lacks the ids that event is about.
     pub fn from_json(body: Value) -> Result<Self> {
-        let Some(event_type) = body.get(DISCRIMINATOR).and_then(Value::as_str) else {
+        let event_type = body.get(DISCRIMINATOR).and_then(Value::as_str);
+        let Some(event_type) = event_type.filter(|name| !name.trim().is_empty()) else {
             return Err(Error::new(
                 ErrorKind::Decode,
                 "webhook body is not a JSON object with a string `$event` naming its event",

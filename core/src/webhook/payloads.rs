@@ -464,6 +464,10 @@ fn lowercase_customer_type<S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     match customer_type {
+        // A value this SDK does not know is written back exactly as it arrived.
+        Some(customer_type) if customer_type.is_unknown() => {
+            serializer.serialize_str(customer_type.as_str())
+        }
         Some(customer_type) => serializer.serialize_str(&customer_type.as_str().to_lowercase()),
         None => serializer.serialize_none(),
     }
