@@ -2455,13 +2455,13 @@ public struct NewCompanyCustomer: Equatable, Hashable {
          */title: String, 
         /**
          * E-mail address.
-         */email: String?, 
+         */email: String? = nil, 
         /**
          * Turkish phone number.
-         */phoneNumber: String?, 
+         */phoneNumber: String? = nil, 
         /**
          * Branch to create the customer under; defaults to the client's branch.
-         */agentBranchId: AgentBranchId?) {
+         */agentBranchId: AgentBranchId? = nil) {
         self.taxNumber = taxNumber
         self.title = title
         self.email = email
@@ -2558,16 +2558,16 @@ public struct NewForeignCustomer: Equatable, Hashable {
          */birthDate: String, 
         /**
          * Full name.
-         */fullName: String?, 
+         */fullName: String? = nil, 
         /**
          * E-mail address.
-         */email: String?, 
+         */email: String? = nil, 
         /**
          * Phone number.
-         */phoneNumber: String?, 
+         */phoneNumber: String? = nil, 
         /**
          * Branch to create the customer under; defaults to the client's branch.
-         */agentBranchId: AgentBranchId?) {
+         */agentBranchId: AgentBranchId? = nil) {
         self.identityNumber = identityNumber
         self.birthDate = birthDate
         self.fullName = fullName
@@ -2668,22 +2668,22 @@ public struct NewIndividualCustomer: Equatable, Hashable {
          */identityNumber: String, 
         /**
          * Birth date, `YYYY-MM-DD`.
-         */birthDate: String?, 
+         */birthDate: String? = nil, 
         /**
          * Full name; InsurUp fills it from the population registry when omitted.
-         */fullName: String?, 
+         */fullName: String? = nil, 
         /**
          * E-mail address.
-         */email: String?, 
+         */email: String? = nil, 
         /**
          * Turkish phone number, e.g. `5321234567` or `+90 532 123 45 67`.
-         */phoneNumber: String?, 
+         */phoneNumber: String? = nil, 
         /**
          * Gender.
-         */gender: Gender?, 
+         */gender: Gender? = nil, 
         /**
          * Branch to create the customer under (B2B guide §6); defaults to the client's branch.
-         */agentBranchId: AgentBranchId?) {
+         */agentBranchId: AgentBranchId? = nil) {
         self.identityNumber = identityNumber
         self.birthDate = birthDate
         self.fullName = fullName
@@ -2789,13 +2789,13 @@ public struct NewProperty: Equatable, Hashable {
          */constructionYear: UInt32, 
         /**
          * Usage; home when omitted.
-         */utilizationStyle: PropertyUtilizationStyle?, 
+         */utilizationStyle: PropertyUtilizationStyle? = nil, 
         /**
          * Owner or tenant; owner when omitted.
-         */ownershipType: PropertyOwnershipType?, 
+         */ownershipType: PropertyOwnershipType? = nil, 
         /**
          * Floor.
-         */floor: Int32?) {
+         */floor: Int32? = nil) {
         self.propertyNumber = propertyNumber
         self.squareMeter = squareMeter
         self.constructionYear = constructionYear
@@ -2908,25 +2908,25 @@ public struct NewProposal: Equatable, Hashable {
          */insurerCustomerId: CustomerId, 
         /**
          * The customer who is insured (sigortalı); the payer when omitted.
-         */insuredCustomerId: CustomerId?, 
+         */insuredCustomerId: CustomerId? = nil, 
         /**
          * The vehicle, for kasko, trafik and İMM.
-         */vehicleId: VehicleId?, 
+         */vehicleId: VehicleId? = nil, 
         /**
          * The property, for DASK and konut.
-         */propertyId: PropertyId?, 
+         */propertyId: PropertyId? = nil, 
         /**
          * Coverage groups to price (at most 3); the agency's defaults when empty.
-         */coverageGroupIds: [CoverageGroupId], 
+         */coverageGroupIds: [CoverageGroupId] = [], 
         /**
          * Channel; `API` when omitted.
-         */channel: Channel?, 
+         */channel: Channel? = nil, 
         /**
          * Branch; the client's branch when omitted.
-         */agentBranchId: AgentBranchId?, 
+         */agentBranchId: AgentBranchId? = nil, 
         /**
          * Policy start date, `YYYY-MM-DD`; today when omitted.
-         */policyStartDate: String?) {
+         */policyStartDate: String? = nil) {
         self.productBranch = productBranch
         self.insurerCustomerId = insurerCustomerId
         self.insuredCustomerId = insuredCustomerId
@@ -3035,16 +3035,16 @@ public struct NewSaleOpportunity: Equatable, Hashable {
          */productBranch: ProductBranch, 
         /**
          * Where the opportunity came from; `API` when omitted.
-         */channel: Channel?, 
+         */channel: Channel? = nil, 
         /**
          * Vehicle or property the opportunity is about.
-         */assetType: AssetType?, 
+         */assetType: AssetType? = nil, 
         /**
          * Id of that vehicle or property.
-         */assetId: String?, 
+         */assetId: String? = nil, 
         /**
          * Branch; the client's branch when omitted.
-         */agentBranchId: AgentBranchId?) {
+         */agentBranchId: AgentBranchId? = nil) {
         self.customerId = customerId
         self.productBranch = productBranch
         self.channel = channel
@@ -3166,37 +3166,37 @@ public struct NewVehicle: Equatable, Hashable {
          */plate: String, 
         /**
          * Registration document serial letters, e.g. `AB`.
-         */documentSerialCode: String?, 
+         */documentSerialCode: String? = nil, 
         /**
          * Registration document serial number, e.g. `123456`.
-         */documentSerialNumber: String?, 
+         */documentSerialNumber: String? = nil, 
         /**
          * Model year.
-         */modelYear: UInt32?, 
+         */modelYear: UInt32? = nil, 
         /**
          * Brand code (from `reference().vehicle_brands()` or a lookup).
-         */brandReference: String?, 
+         */brandReference: String? = nil, 
         /**
          * Model code (from `reference().vehicle_models(...)` or a lookup).
-         */modelTypeReference: String?, 
+         */modelTypeReference: String? = nil, 
         /**
          * Usage; private car when omitted.
-         */utilizationStyle: VehicleUtilizationStyle?, 
+         */utilizationStyle: VehicleUtilizationStyle? = nil, 
         /**
          * Fuel.
-         */fuel: VehicleFuel?, 
+         */fuel: VehicleFuel? = nil, 
         /**
          * Engine number.
-         */engineNumber: String?, 
+         */engineNumber: String? = nil, 
         /**
          * Chassis number.
-         */chassisNumber: String?, 
+         */chassisNumber: String? = nil, 
         /**
          * Registration date, `YYYY-MM-DD`.
-         */registrationDate: String?, 
+         */registrationDate: String? = nil, 
         /**
          * Number of seats.
-         */seatNumber: UInt32?) {
+         */seatNumber: UInt32? = nil) {
         self.plate = plate
         self.documentSerialCode = documentSerialCode
         self.documentSerialNumber = documentSerialNumber
@@ -3306,10 +3306,10 @@ public struct NewWebhook: Equatable, Hashable {
          */events: [WebhookEvent], 
         /**
          * Branches whose events are delivered; empty = all.
-         */agentBranchIds: [AgentBranchId], 
+         */agentBranchIds: [AgentBranchId] = [], 
         /**
          * Secret for the `x-webhook-signature` HMAC; strongly recommended.
-         */secret: String?) {
+         */secret: String? = nil) {
         self.url = url
         self.events = events
         self.agentBranchIds = agentBranchIds

@@ -68,11 +68,15 @@ pub struct NewSaleOpportunity {
     /// What is to be sold.
     pub product_branch: ProductBranch,
     /// Where the opportunity came from; `API` when omitted.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channel: Option<Channel>,
     /// Vehicle or property the opportunity is about.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub asset_type: Option<AssetType>,
     /// Id of that vehicle or property.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub asset_id: Option<String>,
     /// Branch; the client's branch when omitted.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub agent_branch_id: Option<AgentBranchId>,
 }

@@ -77,16 +77,22 @@ pub struct NewIndividualCustomer {
     /// TCKN, 11 digits with a valid checksum.
     pub identity_number: String,
     /// Birth date, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub birth_date: Option<String>,
     /// Full name; InsurUp fills it from the population registry when omitted.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub full_name: Option<String>,
     /// E-mail address.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub email: Option<String>,
     /// Turkish phone number, e.g. `5321234567` or `+90 532 123 45 67`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phone_number: Option<String>,
     /// Gender.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub gender: Option<Gender>,
     /// Branch to create the customer under (B2B guide §6); defaults to the client's branch.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub agent_branch_id: Option<AgentBranchId>,
 }
 
@@ -100,10 +106,13 @@ pub struct NewCompanyCustomer {
     /// Company title.
     pub title: String,
     /// E-mail address.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub email: Option<String>,
     /// Turkish phone number.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phone_number: Option<String>,
     /// Branch to create the customer under; defaults to the client's branch.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub agent_branch_id: Option<AgentBranchId>,
 }
 
@@ -117,12 +126,16 @@ pub struct NewForeignCustomer {
     /// Birth date, `YYYY-MM-DD`.
     pub birth_date: String,
     /// Full name.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub full_name: Option<String>,
     /// E-mail address.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub email: Option<String>,
     /// Phone number.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub phone_number: Option<String>,
     /// Branch to create the customer under; defaults to the client's branch.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub agent_branch_id: Option<AgentBranchId>,
 }
 

@@ -44,10 +44,13 @@ pub struct NewProperty {
     /// Year of construction.
     pub construction_year: u32,
     /// Usage; home when omitted.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub utilization_style: Option<PropertyUtilizationStyle>,
     /// Owner or tenant; owner when omitted.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub ownership_type: Option<PropertyOwnershipType>,
     /// Floor.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub floor: Option<i32>,
 }
 

@@ -215,18 +215,25 @@ pub struct NewProposal {
     /// The customer who pays (sigorta ettiren).
     pub insurer_customer_id: CustomerId,
     /// The customer who is insured (sigortalı); the payer when omitted.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub insured_customer_id: Option<CustomerId>,
     /// The vehicle, for kasko, trafik and İMM.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub vehicle_id: Option<VehicleId>,
     /// The property, for DASK and konut.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub property_id: Option<PropertyId>,
     /// Coverage groups to price (at most 3); the agency's defaults when empty.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub coverage_group_ids: Vec<CoverageGroupId>,
     /// Channel; `API` when omitted.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channel: Option<Channel>,
     /// Branch; the client's branch when omitted.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub agent_branch_id: Option<AgentBranchId>,
     /// Policy start date, `YYYY-MM-DD`; today when omitted.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub policy_start_date: Option<String>,
 }
 

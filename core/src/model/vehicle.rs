@@ -155,26 +155,37 @@ pub struct NewVehicle {
     /// Plate, e.g. `34ABC123`.
     pub plate: String,
     /// Registration document serial letters, e.g. `AB`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub document_serial_code: Option<String>,
     /// Registration document serial number, e.g. `123456`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub document_serial_number: Option<String>,
     /// Model year.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub model_year: Option<u32>,
     /// Brand code (from `reference().vehicle_brands()` or a lookup).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub brand_reference: Option<String>,
     /// Model code (from `reference().vehicle_models(...)` or a lookup).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub model_type_reference: Option<String>,
     /// Usage; private car when omitted.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub utilization_style: Option<VehicleUtilizationStyle>,
     /// Fuel.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub fuel: Option<VehicleFuel>,
     /// Engine number.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub engine_number: Option<String>,
     /// Chassis number.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub chassis_number: Option<String>,
     /// Registration date, `YYYY-MM-DD`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub registration_date: Option<String>,
     /// Number of seats.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub seat_number: Option<u32>,
 }
 

@@ -38,8 +38,10 @@ pub struct NewWebhook {
     /// Events to deliver (at least one).
     pub events: Vec<WebhookEvent>,
     /// Branches whose events are delivered; empty = all.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub agent_branch_ids: Vec<AgentBranchId>,
     /// Secret for the `x-webhook-signature` HMAC; strongly recommended.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub secret: Option<String>,
 }
 
