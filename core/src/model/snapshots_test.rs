@@ -15,8 +15,12 @@ fn customer_bodies_match_the_polymorphic_api_shape() {
         .with_full_name("AHMET YILMAZ")
         .with_email("ahmet@example.com")
         .with_phone_number("0532 123 45 67");
-    insta::assert_json_snapshot!("individual_customer_body", individual.to_body().expect("valid"));
-    let company = NewCustomer::company("6130782524", "Örnek Lojistik A.Ş.").with_email("info@ornek.com.tr");
+    insta::assert_json_snapshot!(
+        "individual_customer_body",
+        individual.to_body().expect("valid")
+    );
+    let company =
+        NewCustomer::company("6130782524", "Örnek Lojistik A.Ş.").with_email("info@ornek.com.tr");
     insta::assert_json_snapshot!("company_customer_body", company.to_body().expect("valid"));
 }
 
@@ -34,23 +38,36 @@ fn vehicle_body_uses_the_structured_plate_and_serial() {
 
 #[test]
 fn proposal_body_uses_the_current_dialect() {
-    let proposal = NewProposal::kasko("3f2b8c1e-0000-4000-8000-000000000001", "7c1d0000-0000-4000-8000-000000000002")
-        .with_coverage_groups(["64b0000000000000000000c1"])
-        .with_policy_start_date(date_in_future())
-        .with_agent_branch_id("64b0000000000000000000b1");
+    let proposal = NewProposal::kasko(
+        "3f2b8c1e-0000-4000-8000-000000000001",
+        "7c1d0000-0000-4000-8000-000000000002",
+    )
+    .with_coverage_groups(["64b0000000000000000000c1"])
+    .with_policy_start_date(date_in_future())
+    .with_agent_branch_id("64b0000000000000000000b1");
     let body = proposal.to_body().expect("valid");
     insta::assert_json_snapshot!("kasko_proposal_body", body, {".policyStartDate" => "[future date]"});
 }
 
 #[test]
 fn purchase_bodies_carry_the_card_only_in_the_body() {
-    let card = Card::new("4242 4242 4242 4242", "123", "12", "2030", " AHMET YILMAZ ").expect("card");
+    let card =
+        Card::new("4242 4242 4242 4242", "123", "12", "2030", " AHMET YILMAZ ").expect("card");
     let payment = Payment::credit_card(card, 3);
-    let (proposal, product) = (ProposalId::new("64b0000000000000000000a1"), ProposalProductId::new("64b0000000000000000000a2"));
-    insta::assert_json_snapshot!("credit_card_purchase_body", payment.to_body(&proposal, &product).expect("valid"));
+    let (proposal, product) = (
+        ProposalId::new("64b0000000000000000000a1"),
+        ProposalProductId::new("64b0000000000000000000a2"),
+    );
+    insta::assert_json_snapshot!(
+        "credit_card_purchase_body",
+        payment.to_body(&proposal, &product).expect("valid")
+    );
     insta::assert_snapshot!("credit_card_payment_debug", format!("{payment:#?}"));
     let open = Payment::open_account(1);
-    insta::assert_json_snapshot!("open_account_purchase_body", open.to_body(&proposal, &product).expect("valid"));
+    insta::assert_json_snapshot!(
+        "open_account_purchase_body",
+        open.to_body(&proposal, &product).expect("valid")
+    );
 }
 
 #[test]
