@@ -112,11 +112,9 @@ async fn no_secret_appears_in_logs_debug_output_or_errors() {
         assert!(!everything.contains(secret), "the {name} leaked");
     }
     for line in everything.lines() {
-        let lower = line.to_lowercase();
-        assert!(
-            !(lower.contains("cvc") && line.contains(CVC)) && !line.contains(&format!("\"{CVC}\"")),
-            "the CVC leaked: {line}"
-        );
+        let names_the_cvc = line.to_lowercase().contains("cvc") && line.contains(CVC);
+        let quotes_the_cvc = line.contains(&format!("\"{CVC}\""));
+        assert!(!names_the_cvc && !quotes_the_cvc, "the CVC leaked: {line}");
     }
     assert!(
         everything.contains("4242"),
