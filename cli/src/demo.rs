@@ -583,7 +583,10 @@ impl Demo<'_> {
             .proposals()
             .create(NewProposal::kasko(&customer.id, &vehicle.id))
             .await?;
-        let asked = proposal.products.len();
+        let asked = proposal
+            .products
+            .len()
+            .max(proposal.total_products_count as usize);
         self.story.done(
             Step::Proposal,
             format!("kasko proposal {}: asked {asked} insurers", proposal.id),

@@ -88,7 +88,19 @@ impl Failure {
     fn to_text(&self) -> String {
         let label = render::failure("error:");
         match self {
-            Failure::Api(error) => format!("{label} {}", error_text(error)),
+            Failure::Api(error) => {
+                let mut text = format!("{label} {}", error_text(error));
+                if matches!(
+                    error.kind(),
+                    ErrorKind::Authentication | ErrorKind::TwoFactorRequired
+                ) {
+                    text.push_str(
+                        "\n  hint: `insurup login` starts a session; see `insurup --help` for \
+                         credentials in the environment or the config file",
+                    );
+                }
+                text
+            }
             Failure::Usage(message) | Failure::Local(message) => format!("{label} {message}"),
             Failure::Reported(_) => String::new(),
         }
