@@ -442,7 +442,16 @@ pub async fn external_lookup(
         return Err(Problem::field("plate", "Plaka kodu gerekli.", Value::Null));
     };
     let (brand, model, year, h) = tramer(app.config.seed, &plate);
-    let registered = format!("{year}-{:02}-{:02}", 1 + (h >> 24) % 12, 1 + (h >> 32) % 28);
+    // Registered some time in its model year, but never after today.
+    let registered = crate::clock::today().min(
+        time::Date::from_calendar_date(
+            year,
+            time::Month::try_from(1 + ((h >> 24) % 12) as u8).unwrap_or(time::Month::January),
+            1 + ((h >> 32) % 28) as u8,
+        )
+        .unwrap_or_else(|_| crate::clock::today()),
+    );
+    let registered = fmt_date(registered);
     Ok(Json(json!({
         "plate": plate,
         "modelYear": year,
