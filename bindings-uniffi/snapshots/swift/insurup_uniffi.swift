@@ -7335,6 +7335,30 @@ fileprivate struct FfiConverterOptionTypePolicyPage: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeProduct: FfiConverterRustBuffer {
+    typealias SwiftType = Product?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeProduct.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeProduct.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeProposalPage: FfiConverterRustBuffer {
     typealias SwiftType = ProposalPage?
 
@@ -7889,6 +7913,19 @@ public func uniffiForeignFutureHandleCountInsurupUniffi() -> Int {
     UNIFFI_FOREIGN_FUTURE_HANDLE_MAP.count
 }
 /**
+ * The cheapest product of `proposal` that can be bought with `installments` (1 = cash), by
+ * gross premium; `null`/`nil` when no insurer offers that plan.
+ */
+public func cheapestProduct(proposal: Proposal, installments: UInt32) -> Product?  {
+    return try!  FfiConverterOptionTypeProduct.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_func_cheapest_product(
+        FfiConverterTypeProposal_lower(proposal),
+        FfiConverterUInt32.lower(installments),uniffiCallStatus
+    )
+})
+}
+/**
  * A payment card, checked locally (Luhn, expiry, CVC, holder, TCKN) before anything is sent.
  * The card prints as its last four digits at most; the number and CVC never leave it except in
  * the purchase request.
@@ -7921,6 +7958,9 @@ private let initializationResult: InitializationResult = {
     let scaffolding_contract_version = ffi_insurup_uniffi_uniffi_contract_version()
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_func_cheapest_product() != 52767) {
+        return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_func_new_card() != 41938) {
         return InitializationResult.apiChecksumMismatch

@@ -979,6 +979,11 @@ uint64_t uniffi_insurup_uniffi_fn_method_webhooks_redeliver(uint64_t ptr, RustBu
 uint64_t uniffi_insurup_uniffi_fn_method_webhooks_update(uint64_t ptr, RustBuffer id, RustBuffer webhook
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_CHEAPEST_PRODUCT
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_CHEAPEST_PRODUCT
+RustBuffer uniffi_insurup_uniffi_fn_func_cheapest_product(RustBuffer proposal, uint32_t installments, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_NEW_CARD
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_NEW_CARD
 uint64_t uniffi_insurup_uniffi_fn_func_new_card(RustBuffer number, RustBuffer cvc, RustBuffer expiry_month, RustBuffer expiry_year, RustBuffer holder_name, RustBuffer identity_number, RustCallStatus *_Nonnull out_status
@@ -1242,6 +1247,12 @@ void ffi_insurup_uniffi_rust_future_free_void(uint64_t handle
 #ifndef UNIFFI_FFIDEF_FFI_INSURUP_UNIFFI_RUST_FUTURE_COMPLETE_VOID
 #define UNIFFI_FFIDEF_FFI_INSURUP_UNIFFI_RUST_FUTURE_COMPLETE_VOID
 void ffi_insurup_uniffi_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_CHEAPEST_PRODUCT
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_CHEAPEST_PRODUCT
+uint16_t uniffi_insurup_uniffi_checksum_func_cheapest_product(void
+    
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_NEW_CARD

@@ -36,6 +36,13 @@ impl From<WaitOptions> for insurup::WaitOptions {
     }
 }
 
+/// The cheapest product of `proposal` that can be bought with `installments` (1 = cash), by
+/// gross premium; `null`/`nil` when no insurer offers that plan.
+#[uniffi::export]
+pub fn cheapest_product(proposal: &Proposal, installments: u32) -> Option<Product> {
+    proposal.cheapest_product(installments).cloned()
+}
+
 /// Proposals (`/api/proposals`): ask every insurer at once, then watch the answers arrive.
 #[derive(Debug, uniffi::Object)]
 pub struct Proposals(pub(crate) insurup::Proposals);

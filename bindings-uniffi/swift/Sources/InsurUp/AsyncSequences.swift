@@ -121,3 +121,10 @@ extension Proposals {
         InsurUpSequence { try self.watch(id: id, options: options).next }
     }
 }
+
+extension Proposal {
+    /// The cheapest product that can be bought in `installments` (1 = cash), chosen by the core.
+    public func cheapestProduct(installments: UInt32 = 1) -> Product? {
+        InsurUp.cheapestProduct(proposal: self, installments: installments)
+    }
+}

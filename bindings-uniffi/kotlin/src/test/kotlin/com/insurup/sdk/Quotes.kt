@@ -3,13 +3,11 @@ package com.insurup.sdk
 import com.insurup.sdk.model.Card
 import com.insurup.sdk.model.Channel
 import com.insurup.sdk.model.Customer
-import com.insurup.sdk.model.InsuranceProductType
 import com.insurup.sdk.model.NewIndividualCustomer
 import com.insurup.sdk.model.NewProposal
 import com.insurup.sdk.model.NewVehicle
 import com.insurup.sdk.model.Product
 import com.insurup.sdk.model.ProductBranch
-import com.insurup.sdk.model.ProductState
 import com.insurup.sdk.model.Proposal
 import com.insurup.sdk.model.Vehicle
 import java.time.Duration
@@ -67,9 +65,6 @@ suspend fun InsurUpClient.answeredKaskoProposal(): Proposal {
     return proposals().wait(proposal.id, WaitOptions(timeout = Duration.ofSeconds(60)))
 }
 
-/** The cheapest product that can be bought for cash. */
-fun Proposal.cheapestCashProduct(): Product = products
-    .filter { it.state == ProductState.Active && it.productType != InsuranceProductType.Robot }
-    .filter { product -> product.premiums.any { it.installmentNumber == 1u } }
-    .minByOrNull { product -> product.premiums.first { it.installmentNumber == 1u }.grossPremium }
-    ?: error("no insurer offered a cash premium: $products")
+/** The cheapest product that can be bought for cash (chosen by the core). */
+fun Proposal.cheapestCashProduct(): Product =
+    cheapestProduct(1u) ?: error("no insurer offered a cash premium: $products")
