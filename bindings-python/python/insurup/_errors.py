@@ -1,0 +1,201 @@
+"""The exceptions every insurup call raises.
+
+Each class is named after the SDK's error kind (``RateLimitError``, ``NotFoundError``, ...) and
+says what the caller should do; all share the base class :class:`InsurUpError`. The native module
+builds them from the core's error, so every attribute carries what the API sent.
+
+``insurup.TimeoutError`` and ``insurup.ConnectionError`` are *not* the built-in exceptions of the
+same names: they subclass :class:`InsurUpError` only, so ``except TimeoutError`` without the
+``insurup.`` prefix does not catch them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional, Sequence, Tuple
+
+__all__ = [
+    "FieldError",
+    "InsurUpError",
+    "ValidationError",
+    "AuthenticationError",
+    "TwoFactorRequiredError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "BadRequestError",
+    "UnprocessableError",
+    "RateLimitError",
+    "ServerError",
+    "TimeoutError",
+    "ConnectionError",
+    "PurchaseOutcomeUnknownError",
+    "DecodeError",
+]
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One field the server refused (``validationErrors[]`` of a problem answer)."""
+
+    property_name: str
+    """The field as the API names it, e.g. ``card.number``."""
+    error_message: str
+    """Why it was refused."""
+    attempted_value: Optional[str] = None
+    """The value the server saw; ``[REDACTED]`` for card, CVC, password and token fields."""
+
+
+class InsurUpError(Exception):
+    """Base class of every error an insurup call raises.
+
+    ``str(error)`` is a message safe to show to end users (the server's ``detail`` and first
+    suggestion, in Turkish for API errors).
+    """
+
+    message: str
+    status: Optional[int]
+    """HTTP status of the answer, if there was one."""
+    detail: Optional[str]
+    """The server's ``detail``, safe to show to end users."""
+    suggestions: Tuple[str, ...]
+    """What the user can do next, safe to show."""
+    codes: Tuple[str, ...]
+    """Machine-readable codes, e.g. ``("PAYMENT_DECLINED",)``."""
+    trace_id: Optional[str]
+    """The server's trace id: quote it to InsurUp support."""
+    request_id: Optional[str]
+    """The ``x-request-id`` the SDK sent with every attempt of the call."""
+    validation_errors: Tuple[FieldError, ...]
+    """Field errors of an input-validation answer."""
+    retry_after: Optional[float]
+    """Seconds the server asked to wait before trying again (429 and some 503 answers)."""
+    field: Optional[str]
+    """The field a local :class:`ValidationError` is about, e.g. ``card.number``."""
+    problem_type: Optional[str]
+    """The problem ``type`` URI."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: Optional[int] = None,
+        detail: Optional[str] = None,
+        suggestions: Sequence[str] = (),
+        codes: Sequence[str] = (),
+        trace_id: Optional[str] = None,
+        request_id: Optional[str] = None,
+        validation_errors: Sequence[FieldError] = (),
+        retry_after: Optional[float] = None,
+        field: Optional[str] = None,
+        problem_type: Optional[str] = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.detail = detail
+        self.suggestions = tuple(suggestions)
+        self.codes = tuple(codes)
+        self.trace_id = trace_id
+        self.request_id = request_id
+        self.validation_errors = tuple(validation_errors)
+        self.retry_after = retry_after
+        self.field = field
+        self.problem_type = problem_type
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        # Keep the attributes when the error crosses a process boundary (multiprocessing).
+        return (_rebuild, (type(self), self.message, dict(self.__dict__)))
+
+    def __repr__(self) -> str:
+        parts = [repr(self.message)]
+        for name in ("status", "codes", "field", "retry_after", "trace_id", "request_id"):
+            value = getattr(self, name)
+            if value not in (None, ()):
+                parts.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+
+def _rebuild(cls: Any, message: str, state: dict) -> InsurUpError:  # type: ignore[type-arg]
+    error: InsurUpError = cls.__new__(cls, message)
+    Exception.__init__(error, message)
+    error.__dict__.update(state)
+    return error
+
+
+class ValidationError(InsurUpError, ValueError):
+    """Bad input caught before any request was sent; :attr:`field` names the field.
+
+    Also a :class:`ValueError`, so code that validates input generically catches it.
+    """
+
+
+class AuthenticationError(InsurUpError):
+    """401, bad credentials, or a refresh the server refused: check the credentials."""
+
+
+class TwoFactorRequiredError(InsurUpError):
+    """The account needs a 2FA code and no ``two_factor`` provider is configured."""
+
+
+class PermissionDeniedError(InsurUpError):
+    """403: the user lacks the permission, or the service account is deactivated."""
+
+
+class NotFoundError(InsurUpError):
+    """404: the id does not exist or lies outside the caller's data scope."""
+
+
+class ConflictError(InsurUpError):
+    """409: a duplicate, or a state that does not allow the action."""
+
+
+class BadRequestError(InsurUpError):
+    """400: the request was malformed; see :attr:`validation_errors`."""
+
+
+class UnprocessableError(InsurUpError):
+    """422: a business rule refused the request (e.g. a declined card); show :attr:`detail`."""
+
+
+class RateLimitError(InsurUpError):
+    """429: slow down; :attr:`retry_after` says for how long (seconds)."""
+
+
+class ServerError(InsurUpError):
+    """5xx after the retries were spent; 502 means an insurer's service failed."""
+
+
+class TimeoutError(InsurUpError):  # noqa: A001 - deliberately named after the error kind
+    """No answer within the configured timeout. Not the built-in ``TimeoutError``."""
+
+
+class ConnectionError(InsurUpError):  # noqa: A001 - deliberately named after the error kind
+    """The connection could not be made or broke. Not the built-in ``ConnectionError``."""
+
+
+class PurchaseOutcomeUnknownError(InsurUpError):
+    """A purchase may or may not have happened: check the product before trying again.
+
+    :attr:`proposal_id` and :attr:`product_id` name the product; read it with
+    ``client.proposals.product(error.proposal_id, error.product_id)``.
+    """
+
+    proposal_id: Optional[str]
+    product_id: Optional[str]
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        proposal_id: Optional[str] = None,
+        product_id: Optional[str] = None,
+        **details: Any,
+    ) -> None:
+        super().__init__(message, **details)
+        self.proposal_id = proposal_id
+        self.product_id = product_id
+
+
+class DecodeError(InsurUpError):
+    """The server's answer could not be decoded."""
