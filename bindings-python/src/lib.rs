@@ -13,6 +13,7 @@ mod logging;
 mod repr;
 mod resources;
 mod runtime;
+mod webhook;
 
 use pyo3::prelude::*;
 
@@ -38,6 +39,12 @@ mod _insurup {
 
     #[pymodule_export]
     use crate::inputs::Card;
+
+    /// Receiving webhooks; the public names are in `insurup.webhook`.
+    #[pymodule_export]
+    use crate::webhook::{
+        DeliveryDeduplicator, WebhookEvent, parse, sign, verify, verify_and_parse,
+    };
 
     #[pymodule_export]
     use crate::auth::{FileTokenStore, MemoryTokenStore, PyTokenSet, TwoFactorChallenge};

@@ -32,6 +32,7 @@ from ._errors import (
     UnprocessableError,
     ValidationError,
 )
+from . import webhook
 from ._insurup import (
     AgentBranch,
     AgentBranchRef,
@@ -196,5 +197,7 @@ __all__ = [
     "AsyncPageIterator",
     "ProposalWatch",
     "AsyncProposalWatch",
+    # receiving webhooks
+    "webhook",
     "__version__",
 ]
