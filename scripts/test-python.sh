@@ -22,3 +22,7 @@ VIRTUAL_ENV="$PWD/.venv" .venv/bin/maturin develop --quiet -m bindings-python/Ca
 
 echo "==> pytest"
 .venv/bin/python -m pytest -q bindings-python/tests
+
+echo "==> mypy --strict (tests, examples) and stubtest (stubs match the native module)"
+.venv/bin/python -m mypy --strict bindings-python/tests
+(cd bindings-python && ../.venv/bin/python -m mypy.stubtest insurup --allowlist stubtest-allowlist.txt)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from typing import List
 
 import pytest
@@ -99,4 +100,4 @@ def test_a_bad_page_size_or_order_is_refused_before_any_request(
 def test_iterator_classes_can_be_used_in_annotations() -> None:
     annotation = insurup.RowIterator[insurup.PolicyRow]
 
-    assert annotation.__origin__ is insurup.RowIterator
+    assert typing.get_origin(annotation) is insurup.RowIterator
