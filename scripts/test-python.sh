@@ -26,3 +26,10 @@ echo "==> pytest"
 echo "==> mypy --strict (tests, examples) and stubtest (stubs match the native module)"
 .venv/bin/python -m mypy --strict bindings-python/tests
 (cd bindings-python && ../.venv/bin/python -m mypy.stubtest insurup --allowlist stubtest-allowlist.txt)
+.venv/bin/python -m mypy --strict examples/python
+
+echo "==> examples/python (each starts its own sandbox)"
+for example in quote_and_buy list_policies webhook_receiver handle_errors; do
+    echo "--> ${example}.py"
+    .venv/bin/python "examples/python/${example}.py"
+done
