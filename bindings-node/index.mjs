@@ -37,6 +37,9 @@ export const {
   cheapestProduct,
   verifyWebhook,
   signWebhook,
+  parseWebhook,
+  verifyAndParseWebhook,
+  DeliveryDeduplicator,
   enumValues,
 } = sdk
 export default sdk

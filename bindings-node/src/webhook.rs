@@ -32,3 +32,86 @@ pub fn verify_webhook(
 pub fn sign_webhook(secret: String, body: Either<Buffer, String>) -> String {
     insurup::webhook::sign(&secret, bytes(&body))
 }
+
+/// One webhook delivery, decoded.
+#[napi(object)]
+pub struct WebhookEventPayload {
+    /// The dotted event id, e.g. `policy.created`, also for unknown events.
+    pub event_type: String,
+    /// True for events this version of the SDK does not know; `payload` still has the body.
+    pub is_unknown: bool,
+    /// The event in its wire shape (camelCase keys, `$event` included).
+    #[napi(ts_type = "Record<string, unknown>")]
+    pub payload: serde_json::Value,
+}
+
+impl TryFrom<insurup::webhook::Event> for WebhookEventPayload {
+    type Error = napi::Error;
+
+    fn try_from(event: insurup::webhook::Event) -> Result<Self> {
+        let payload = serde_json::to_value(&event)
+            .map_err(|error| napi::Error::from_reason(error.to_string()))?;
+        Ok(WebhookEventPayload {
+            event_type: event.event_type().to_owned(),
+            is_unknown: event.is_unknown(),
+            payload,
+        })
+    }
+}
+
+/// Decodes a delivery's body. It does not check the signature: call `verifyWebhook` first, or
+/// use `verifyAndParseWebhook`. Unknown event types are returned with `isUnknown: true`; a body
+/// that is not an event throws `DecodeError`.
+#[napi]
+pub fn parse_webhook(raw_body: Either<Buffer, String>) -> Result<WebhookEventPayload> {
+    insurup::webhook::parse(bytes(&raw_body))?.try_into()
+}
+
+/// `verifyWebhook`, then `parseWebhook`: the one call a receiver needs.
+#[napi]
+pub fn verify_and_parse_webhook(
+    secret: String,
+    raw_body: Either<Buffer, String>,
+    signature: Option<String>,
+) -> Result<WebhookEventPayload> {
+    insurup::webhook::verify_and_parse(&secret, bytes(&raw_body), signature.as_deref())?.try_into()
+}
+
+/// Remembers the most recent delivery ids (`x-webhook-delivery`), up to `capacity` (10 000 by
+/// default), and tells a receiver whether it has seen one before. Check it after the signature,
+/// so forged requests cannot fill it; call `forget` when handling a first-time delivery failed.
+#[napi]
+#[derive(Debug)]
+pub struct DeliveryDeduplicator(insurup::webhook::DeliveryDeduplicator);
+
+#[napi]
+impl DeliveryDeduplicator {
+    #[napi(constructor)]
+    pub fn new(capacity: Option<u32>) -> Self {
+        DeliveryDeduplicator(insurup::webhook::DeliveryDeduplicator::new(
+            capacity.map_or(
+                insurup::webhook::DeliveryDeduplicator::DEFAULT_CAPACITY,
+                |capacity| capacity as usize,
+            ),
+        ))
+    }
+
+    /// True the first time `deliveryId` is offered, false for every repeat still remembered.
+    #[napi]
+    pub fn first_time(&self, delivery_id: String) -> bool {
+        self.0.first_time(&delivery_id)
+    }
+
+    /// Forgets `deliveryId`, so its next copy counts as the first. Returns whether it was
+    /// remembered.
+    #[napi]
+    pub fn forget(&self, delivery_id: String) -> bool {
+        self.0.forget(&delivery_id)
+    }
+
+    /// How many ids are remembered now.
+    #[napi(getter)]
+    pub fn size(&self) -> u32 {
+        u32::try_from(self.0.len()).unwrap_or(u32::MAX)
+    }
+}

@@ -10,16 +10,16 @@ use insurup::{Card, CardDetails, ProposalId, ProposalProductId, Purchase, Purcha
 pub struct CardPayment {
     /// The card.
     pub card: CardDetails,
-    /// Number of installments; 1 = cash.
-    pub installments: u32,
+    /// Number of installments; 1 (cash) when left out.
+    pub installments: Option<u32>,
 }
 
 /// An open-account payment (corporate customers).
 #[derive(Debug)]
 #[napi(object)]
 pub struct OpenAccountPayment {
-    /// Number of installments; 1 = cash.
-    pub installments: u32,
+    /// Number of installments; 1 (cash) when left out.
+    pub installments: Option<u32>,
 }
 
 /// A 3-D Secure card payment (web sales).
@@ -28,8 +28,8 @@ pub struct OpenAccountPayment {
 pub struct ThreeDSecurePayment {
     /// The card.
     pub card: CardDetails,
-    /// Number of installments; 1 = cash.
-    pub installments: u32,
+    /// Number of installments; 1 (cash) when left out.
+    pub installments: Option<u32>,
     /// Where the customer's browser returns after the bank's page.
     pub callback_url: String,
 }
@@ -54,7 +54,12 @@ impl Purchases {
         let card = Card::try_from(payment.card)?;
         Ok(self
             .0
-            .credit_card(&proposal_id, &product_id, card, payment.installments)
+            .credit_card(
+                &proposal_id,
+                &product_id,
+                card,
+                payment.installments.unwrap_or(1),
+            )
             .await?)
     }
 
@@ -68,7 +73,7 @@ impl Purchases {
     ) -> Result<Purchase> {
         Ok(self
             .0
-            .open_account(&proposal_id, &product_id, payment.installments)
+            .open_account(&proposal_id, &product_id, payment.installments.unwrap_or(1))
             .await?)
     }
 
@@ -88,7 +93,7 @@ impl Purchases {
                 &proposal_id,
                 &product_id,
                 &card,
-                payment.installments,
+                payment.installments.unwrap_or(1),
                 &payment.callback_url,
             )
             .await?)

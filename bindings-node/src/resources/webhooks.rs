@@ -1,7 +1,45 @@
 use napi::Result;
 use napi_derive::napi;
 
-use insurup::{NewWebhook, Webhook, WebhookDelivery, WebhookDeliveryId, WebhookId};
+use insurup::{
+    AgentBranchId, NewWebhook, Webhook, WebhookDelivery, WebhookDeliveryId, WebhookEvent, WebhookId,
+};
+
+/// A webhook to create, or the new state of one to update.
+#[napi(object, js_name = "NewWebhook")]
+pub struct NewWebhookInput {
+    /// HTTPS URL that receives deliveries.
+    pub url: String,
+    /// Events to deliver (at least one).
+    pub events: Vec<WebhookEvent>,
+    /// Branches whose events are delivered; all when left out.
+    pub agent_branch_ids: Option<Vec<AgentBranchId>>,
+    /// Secret for the `x-webhook-signature` HMAC; strongly recommended.
+    pub secret: Option<String>,
+}
+
+/// The secret stays hidden, as in the core's `NewWebhook`.
+impl std::fmt::Debug for NewWebhookInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewWebhook")
+            .field("url", &self.url)
+            .field("events", &self.events)
+            .field("agent_branch_ids", &self.agent_branch_ids)
+            .field("secret", &self.secret.as_ref().map(|_| "[REDACTED]"))
+            .finish()
+    }
+}
+
+impl From<NewWebhookInput> for NewWebhook {
+    fn from(input: NewWebhookInput) -> Self {
+        NewWebhook {
+            url: input.url,
+            events: input.events,
+            agent_branch_ids: input.agent_branch_ids.unwrap_or_default(),
+            secret: input.secret,
+        }
+    }
+}
 
 /// Webhook subscriptions (`/api/webhooks`) and their deliveries.
 #[derive(Debug)]
@@ -12,8 +50,8 @@ pub struct Webhooks(pub(crate) insurup::Webhooks);
 impl Webhooks {
     /// Subscribes a URL to events and returns the webhook.
     #[napi]
-    pub async fn create(&self, webhook: NewWebhook) -> Result<Webhook> {
-        Ok(self.0.create(webhook).await?)
+    pub async fn create(&self, webhook: NewWebhookInput) -> Result<Webhook> {
+        Ok(self.0.create(webhook.into()).await?)
     }
 
     /// Every webhook of the agency.
@@ -30,8 +68,8 @@ impl Webhooks {
 
     /// Replaces a webhook's URL, events, branches and secret.
     #[napi]
-    pub async fn update(&self, id: WebhookId, webhook: NewWebhook) -> Result<Webhook> {
-        Ok(self.0.update(&id, webhook).await?)
+    pub async fn update(&self, id: WebhookId, webhook: NewWebhookInput) -> Result<Webhook> {
+        Ok(self.0.update(&id, webhook.into()).await?)
     }
 
     /// Deletes a webhook.

@@ -29,7 +29,7 @@ pub struct Webhook {
 }
 
 /// A webhook to create or the new state of one to update. Debug output hides the secret.
-#[cfg_attr(feature = "napi", napi_derive::napi(object))]
+// Node takes its own `NewWebhook` object (bindings-node), where `agentBranchIds` may be left out.
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewWebhook {
