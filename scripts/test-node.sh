@@ -21,3 +21,12 @@ npx tsc --noEmit --strict -p __test__/typed
 
 echo "==> node --test"
 node --test __test__/
+
+echo "==> examples/node: tsc --checkJs --strict, then run each (each starts its own sandbox)"
+cd ../examples/node
+npm install --no-audit --no-fund --no-package-lock
+../../bindings-node/node_modules/.bin/tsc -p .
+for example in quote_and_buy list_policies webhook_receiver handle_errors; do
+    echo "--> ${example}.mjs"
+    node "${example}.mjs"
+done
