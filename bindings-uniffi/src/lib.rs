@@ -16,8 +16,13 @@ mod auth;
 mod client;
 mod error;
 mod resources;
+mod webhook;
 
 pub use auth::{Credentials, TokenSet, TokenStore, TwoFactorChallenge, TwoFactorProvider};
 pub use client::{ClientOptions, InsurUpClient};
 pub use error::{FieldError, InsurUpError, PurchaseRef, Result};
 pub use resources::*;
+pub use webhook::{
+    DeliveryDeduplicator, WebhookEventPayload, parse_webhook, sign_webhook,
+    verify_and_parse_webhook, verify_webhook,
+};

@@ -537,6 +537,30 @@ fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterBool : FfiConverter {
+    typealias FfiType = Int8
+    typealias SwiftType = Bool
+
+    public static func lift(_ value: Int8) throws -> Bool {
+        return value != 0
+    }
+
+    public static func lower(_ value: Bool) -> Int8 {
+        return value ? 1 : 0
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Bool {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Bool, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterString: FfiConverter {
     typealias SwiftType = String
     typealias FfiType = RustBuffer
@@ -577,6 +601,24 @@ fileprivate struct FfiConverterString: FfiConverter {
         let len = Int32(value.utf8.count)
         writeInt(&buf, len)
         writeBytes(&buf, value.utf8)
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
     }
 }
 
@@ -1513,6 +1555,189 @@ public func FfiConverterTypeCustomers_lift(_ handle: UInt64) throws -> Customers
 #endif
 public func FfiConverterTypeCustomers_lower(_ value: Customers) -> UInt64 {
     return FfiConverterTypeCustomers.lower(value)
+}
+
+
+
+
+
+
+/**
+ * Remembers the most recent delivery ids (`x-webhook-delivery`), up to `capacity`, and tells a
+ * receiver whether it has seen one before. Check it after the signature, so forged requests
+ * cannot fill it; call `forget` when handling a first-time delivery failed. Thread-safe.
+ */
+public protocol DeliveryDeduplicatorProtocol: AnyObject, Sendable {
+    
+    /**
+     * True the first time `delivery_id` is offered, false for every repeat still remembered.
+     */
+    func firstTime(deliveryId: String)  -> Bool
+    
+    /**
+     * Forgets `delivery_id`, so its next copy counts as the first. Returns whether it was
+     * remembered.
+     */
+    func forget(deliveryId: String)  -> Bool
+    
+    /**
+     * How many ids are remembered now.
+     */
+    func size()  -> UInt32
+    
+}
+/**
+ * Remembers the most recent delivery ids (`x-webhook-delivery`), up to `capacity`, and tells a
+ * receiver whether it has seen one before. Check it after the signature, so forged requests
+ * cannot fill it; call `forget` when handling a first-time delivery failed. Thread-safe.
+ */
+open class DeliveryDeduplicator: DeliveryDeduplicatorProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_insurup_uniffi_fn_clone_deliverydeduplicator(self.handle, $0) }
+    }
+    /**
+     * A deduplicator remembering up to `capacity` ids (10 000 by default).
+     */
+public convenience init(capacity: UInt32 = UInt32(10000)) {
+    let handle =
+        try! rustCall() {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_constructor_deliverydeduplicator_new(
+        FfiConverterUInt32.lower(capacity),uniffiCallStatus
+    )
+}
+    self.init(unsafeFromHandle: handle)
+}
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_insurup_uniffi_fn_free_deliverydeduplicator(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * True the first time `delivery_id` is offered, false for every repeat still remembered.
+     */
+open func firstTime(deliveryId: String) -> Bool  {
+    return try!  FfiConverterBool.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_method_deliverydeduplicator_first_time(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(deliveryId),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Forgets `delivery_id`, so its next copy counts as the first. Returns whether it was
+     * remembered.
+     */
+open func forget(deliveryId: String) -> Bool  {
+    return try!  FfiConverterBool.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_method_deliverydeduplicator_forget(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(deliveryId),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * How many ids are remembered now.
+     */
+open func size() -> UInt32  {
+    return try!  FfiConverterUInt32.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_method_deliverydeduplicator_size(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDeliveryDeduplicator: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = DeliveryDeduplicator
+
+    public static func lift(_ handle: UInt64) throws -> DeliveryDeduplicator {
+        return DeliveryDeduplicator(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: DeliveryDeduplicator) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DeliveryDeduplicator {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: DeliveryDeduplicator, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeliveryDeduplicator_lift(_ handle: UInt64) throws -> DeliveryDeduplicator {
+    return try FfiConverterTypeDeliveryDeduplicator.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeliveryDeduplicator_lower(_ value: DeliveryDeduplicator) -> UInt64 {
+    return FfiConverterTypeDeliveryDeduplicator.lower(value)
 }
 
 
@@ -5838,6 +6063,87 @@ public func FfiConverterTypeWaitOptions_lower(_ value: WaitOptions) -> RustBuffe
 
 
 /**
+ * One webhook delivery, decoded.
+ */
+public struct WebhookEventPayload: Equatable, Hashable {
+    /**
+     * The dotted event id, e.g. `policy.created`, also for unknown events.
+     */
+    public var eventType: String
+    /**
+     * True for events this version of the SDK does not know; `payload_json` still has the body.
+     */
+    public var isUnknown: Bool
+    /**
+     * The event as JSON text in its wire shape (camelCase keys, `$event` included), for the
+     * app's JSON library.
+     */
+    public var payloadJson: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The dotted event id, e.g. `policy.created`, also for unknown events.
+         */eventType: String, 
+        /**
+         * True for events this version of the SDK does not know; `payload_json` still has the body.
+         */isUnknown: Bool, 
+        /**
+         * The event as JSON text in its wire shape (camelCase keys, `$event` included), for the
+         * app's JSON library.
+         */payloadJson: String) {
+        self.eventType = eventType
+        self.isUnknown = isUnknown
+        self.payloadJson = payloadJson
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension WebhookEventPayload: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWebhookEventPayload: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WebhookEventPayload {
+        return
+            try WebhookEventPayload(
+                eventType: FfiConverterString.read(from: &buf), 
+                isUnknown: FfiConverterBool.read(from: &buf), 
+                payloadJson: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: WebhookEventPayload, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.eventType, into: &buf)
+        FfiConverterBool.write(value.isUnknown, into: &buf)
+        FfiConverterString.write(value.payloadJson, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWebhookEventPayload_lift(_ buf: RustBuffer) throws -> WebhookEventPayload {
+    return try FfiConverterTypeWebhookEventPayload.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWebhookEventPayload_lower(_ value: WebhookEventPayload) -> RustBuffer {
+    return FfiConverterTypeWebhookEventPayload.lower(value)
+}
+
+
+/**
  * What went wrong, named for what the caller should do about it. Every case carries
  * what the API sent; none carries a secret.
  */
@@ -7943,6 +8249,58 @@ public func newCard(number: String, cvc: String, expiryMonth: String, expiryYear
     )
 })
 }
+/**
+ * Decodes a delivery's body without checking its signature (see `verify_and_parse_webhook`).
+ * Unknown event types are returned with `is_unknown`; a body that is not an event throws
+ * `Decode`.
+ */
+public func parseWebhook(rawBody: Data)throws  -> WebhookEventPayload  {
+    return try  FfiConverterTypeWebhookEventPayload_lift(try rustCallWithError(FfiConverterTypeInsurUpError_lift) {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_func_parse_webhook(
+        FfiConverterData.lower(rawBody),uniffiCallStatus
+    )
+})
+}
+/**
+ * The `x-webhook-signature` InsurUp sends for `raw_body` under `secret`; for a receiver's tests.
+ */
+public func signWebhook(secret: String, rawBody: Data) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_func_sign_webhook(
+        FfiConverterString.lower(secret),
+        FfiConverterData.lower(rawBody),uniffiCallStatus
+    )
+})
+}
+/**
+ * `verify_webhook`, then `parse_webhook`: the one call a receiver needs.
+ */
+public func verifyAndParseWebhook(secret: String, rawBody: Data, signature: String?)throws  -> WebhookEventPayload  {
+    return try  FfiConverterTypeWebhookEventPayload_lift(try rustCallWithError(FfiConverterTypeInsurUpError_lift) {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_func_verify_and_parse_webhook(
+        FfiConverterString.lower(secret),
+        FfiConverterData.lower(rawBody),
+        FfiConverterOptionString.lower(signature),uniffiCallStatus
+    )
+})
+}
+/**
+ * Checks that `signature` (the `x-webhook-signature` header) signs `raw_body` with `secret`, in
+ * constant time. Pass the body exactly as it arrived: JSON that was parsed and serialised again
+ * no longer matches. Throws `Validation` when the header is missing, malformed or wrong.
+ */
+public func verifyWebhook(secret: String, rawBody: Data, signature: String?)throws   {try rustCallWithError(FfiConverterTypeInsurUpError_lift) {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_func_verify_webhook(
+        FfiConverterString.lower(secret),
+        FfiConverterData.lower(rawBody),
+        FfiConverterOptionString.lower(signature),uniffiCallStatus
+    )
+}
+}
 
 private enum InitializationResult {
     case ok
@@ -7963,6 +8321,18 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_func_new_card() != 41938) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_func_parse_webhook() != 12471) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_func_sign_webhook() != 15258) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_func_verify_and_parse_webhook() != 61640) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_func_verify_webhook() != 4269) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_tokenset_access_token() != 8538) {
@@ -8226,6 +8596,15 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_method_webhooks_update() != 15915) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_insurup_uniffi_checksum_method_deliverydeduplicator_first_time() != 41908) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_deliverydeduplicator_forget() != 47513) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_deliverydeduplicator_size() != 61385) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_insurup_uniffi_checksum_constructor_credentials_access_token() != 20496) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -8242,6 +8621,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_constructor_insurupclient_new() != 32425) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_constructor_deliverydeduplicator_new() != 12726) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -979,6 +979,36 @@ uint64_t uniffi_insurup_uniffi_fn_method_webhooks_redeliver(uint64_t ptr, RustBu
 uint64_t uniffi_insurup_uniffi_fn_method_webhooks_update(uint64_t ptr, RustBuffer id, RustBuffer webhook
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CLONE_DELIVERYDEDUPLICATOR
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CLONE_DELIVERYDEDUPLICATOR
+uint64_t uniffi_insurup_uniffi_fn_clone_deliverydeduplicator(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FREE_DELIVERYDEDUPLICATOR
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FREE_DELIVERYDEDUPLICATOR
+void uniffi_insurup_uniffi_fn_free_deliverydeduplicator(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CONSTRUCTOR_DELIVERYDEDUPLICATOR_NEW
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CONSTRUCTOR_DELIVERYDEDUPLICATOR_NEW
+uint64_t uniffi_insurup_uniffi_fn_constructor_deliverydeduplicator_new(uint32_t capacity, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_DELIVERYDEDUPLICATOR_FIRST_TIME
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_DELIVERYDEDUPLICATOR_FIRST_TIME
+int8_t uniffi_insurup_uniffi_fn_method_deliverydeduplicator_first_time(uint64_t ptr, RustBuffer delivery_id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_DELIVERYDEDUPLICATOR_FORGET
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_DELIVERYDEDUPLICATOR_FORGET
+int8_t uniffi_insurup_uniffi_fn_method_deliverydeduplicator_forget(uint64_t ptr, RustBuffer delivery_id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_DELIVERYDEDUPLICATOR_SIZE
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_DELIVERYDEDUPLICATOR_SIZE
+uint32_t uniffi_insurup_uniffi_fn_method_deliverydeduplicator_size(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_CHEAPEST_PRODUCT
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_CHEAPEST_PRODUCT
 RustBuffer uniffi_insurup_uniffi_fn_func_cheapest_product(RustBuffer proposal, uint32_t installments, RustCallStatus *_Nonnull out_status
@@ -987,6 +1017,26 @@ RustBuffer uniffi_insurup_uniffi_fn_func_cheapest_product(RustBuffer proposal, u
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_NEW_CARD
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_NEW_CARD
 uint64_t uniffi_insurup_uniffi_fn_func_new_card(RustBuffer number, RustBuffer cvc, RustBuffer expiry_month, RustBuffer expiry_year, RustBuffer holder_name, RustBuffer identity_number, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_PARSE_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_PARSE_WEBHOOK
+RustBuffer uniffi_insurup_uniffi_fn_func_parse_webhook(RustBuffer raw_body, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_SIGN_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_SIGN_WEBHOOK
+RustBuffer uniffi_insurup_uniffi_fn_func_sign_webhook(RustBuffer secret, RustBuffer raw_body, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_VERIFY_AND_PARSE_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_VERIFY_AND_PARSE_WEBHOOK
+RustBuffer uniffi_insurup_uniffi_fn_func_verify_and_parse_webhook(RustBuffer secret, RustBuffer raw_body, RustBuffer signature, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_VERIFY_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_VERIFY_WEBHOOK
+void uniffi_insurup_uniffi_fn_func_verify_webhook(RustBuffer secret, RustBuffer raw_body, RustBuffer signature, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_INSURUP_UNIFFI_RUSTBUFFER_ALLOC
@@ -1258,6 +1308,30 @@ uint16_t uniffi_insurup_uniffi_checksum_func_cheapest_product(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_NEW_CARD
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_NEW_CARD
 uint16_t uniffi_insurup_uniffi_checksum_func_new_card(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_PARSE_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_PARSE_WEBHOOK
+uint16_t uniffi_insurup_uniffi_checksum_func_parse_webhook(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_SIGN_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_SIGN_WEBHOOK
+uint16_t uniffi_insurup_uniffi_checksum_func_sign_webhook(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_VERIFY_AND_PARSE_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_VERIFY_AND_PARSE_WEBHOOK
+uint16_t uniffi_insurup_uniffi_checksum_func_verify_and_parse_webhook(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_VERIFY_WEBHOOK
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_VERIFY_WEBHOOK
+uint16_t uniffi_insurup_uniffi_checksum_func_verify_webhook(void
     
 );
 #endif
@@ -1783,6 +1857,24 @@ uint16_t uniffi_insurup_uniffi_checksum_method_webhooks_update(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_METHOD_DELIVERYDEDUPLICATOR_FIRST_TIME
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_METHOD_DELIVERYDEDUPLICATOR_FIRST_TIME
+uint16_t uniffi_insurup_uniffi_checksum_method_deliverydeduplicator_first_time(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_METHOD_DELIVERYDEDUPLICATOR_FORGET
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_METHOD_DELIVERYDEDUPLICATOR_FORGET
+uint16_t uniffi_insurup_uniffi_checksum_method_deliverydeduplicator_forget(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_METHOD_DELIVERYDEDUPLICATOR_SIZE
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_METHOD_DELIVERYDEDUPLICATOR_SIZE
+uint16_t uniffi_insurup_uniffi_checksum_method_deliverydeduplicator_size(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_CREDENTIALS_ACCESS_TOKEN
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_CREDENTIALS_ACCESS_TOKEN
 uint16_t uniffi_insurup_uniffi_checksum_constructor_credentials_access_token(void
@@ -1816,6 +1908,12 @@ uint16_t uniffi_insurup_uniffi_checksum_constructor_tokenset_new(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_INSURUPCLIENT_NEW
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_INSURUPCLIENT_NEW
 uint16_t uniffi_insurup_uniffi_checksum_constructor_insurupclient_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_DELIVERYDEDUPLICATOR_NEW
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_DELIVERYDEDUPLICATOR_NEW
+uint16_t uniffi_insurup_uniffi_checksum_constructor_deliverydeduplicator_new(void
     
 );
 #endif

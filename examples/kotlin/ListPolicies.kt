@@ -1,0 +1,34 @@
+// Every active policy above 5 000 TL, most expensive first, fetched page by page as the Flow is
+// collected (memory stays at one page however long the list is).
+package com.insurup.examples.listpolicies
+
+import com.insurup.examples.connect
+
+import com.insurup.sdk.ListQuery
+import com.insurup.sdk.SortDirection
+import com.insurup.sdk.SortOrder
+import com.insurup.sdk.policiesFlow
+import kotlinx.coroutines.runBlocking
+
+fun main() = runBlocking {
+    connect("--generated-policies", "2000").use { connection ->
+        val client = connection.client
+        val query = ListQuery(
+            first = 200u,
+            filter = """{"and": [{"state": {"eq": "ACTIVE"}}, {"grossPremium": {"gte": 5000}}]}""",
+            order = listOf(SortOrder("grossPremium", SortDirection.DESC)),
+        )
+        val firstPage = client.graphql().policyPages(query).use { it.nextPage() } ?: error("no page")
+        println("${firstPage.totalCount} policies match; the first page has ${firstPage.items.size}")
+
+        var count = 0
+        var total = 0.0
+        client.graphql().policiesFlow(query).collect { row ->
+            count += 1
+            total += row.grossPremium ?: 0.0
+            if (count <= 3) println("%10.2f TL  %s  %s".format(row.grossPremium ?: 0.0, row.insuranceCompanyName ?: "-", row.insuredCustomerName ?: "-"))
+        }
+        println("$count rows, %.2f TL in total".format(total))
+        check(count.toLong() == firstPage.totalCount?.toLong()) { "streamed $count rows but the list has ${firstPage.totalCount}" }
+    }
+}
