@@ -7,6 +7,7 @@ use insurup::{
 
 /// A webhook to create, or the new state of one to update.
 #[napi(object, js_name = "NewWebhook")]
+#[derive(Clone)]
 pub struct NewWebhookInput {
     /// HTTPS URL that receives deliveries.
     pub url: String,
@@ -18,15 +19,10 @@ pub struct NewWebhookInput {
     pub secret: Option<String>,
 }
 
-/// The secret stays hidden, as in the core's `NewWebhook`.
+/// Shown as the core's `NewWebhook`, which hides the secret.
 impl std::fmt::Debug for NewWebhookInput {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NewWebhook")
-            .field("url", &self.url)
-            .field("events", &self.events)
-            .field("agent_branch_ids", &self.agent_branch_ids)
-            .field("secret", &self.secret.as_ref().map(|_| "[REDACTED]"))
-            .finish()
+        NewWebhook::from(self.clone()).fmt(f)
     }
 }
 
