@@ -105,6 +105,26 @@ impl InsurUpClient {
         Ok(Arc::new(InsurUpClient(builder.build()?)))
     }
 
+    /// A client configured from the `INSURUP_*` environment variables (`INSURUP_BASE_URL`,
+    /// `INSURUP_EMAIL`/`INSURUP_PASSWORD` or `INSURUP_CLIENT_ID`/`INSURUP_CLIENT_SECRET`,
+    /// `INSURUP_AGENT_ID`, …), for backends on the JVM; apps pass `ClientOptions` instead.
+    #[uniffi::constructor(default(two_factor = None, token_store = None))]
+    pub fn from_env(
+        two_factor: Option<Arc<dyn TwoFactorProvider>>,
+        token_store: Option<Arc<dyn TokenStore>>,
+    ) -> Result<Arc<Self>> {
+        let mut builder = insurup::Client::builder()
+            .with_env()?
+            .user_agent_suffix(concat!("insurup-uniffi/", env!("CARGO_PKG_VERSION")));
+        if let Some(provider) = two_factor {
+            builder = builder.two_factor(Arc::new(ForeignTwoFactor(provider)));
+        }
+        if let Some(store) = token_store {
+            builder = builder.token_store(Arc::new(ForeignTokenStore(store)));
+        }
+        Ok(Arc::new(InsurUpClient(builder.build()?)))
+    }
+
     /// The API base URL.
     pub fn base_url(&self) -> String {
         self.0.base_url().to_owned()

@@ -20,14 +20,7 @@ class Connection(val client: InsurUpClient, private val sandbox: Process?) : Aut
 
 /** Connects to `INSURUP_BASE_URL` with `INSURUP_*` credentials, or to a fresh sandbox. */
 fun connect(vararg sandboxFlags: String): Connection {
-    System.getenv("INSURUP_BASE_URL")?.let { baseUrl ->
-        val options = ClientOptions(
-            credentials = Credentials.agentUser(System.getenv("INSURUP_EMAIL"), System.getenv("INSURUP_PASSWORD")),
-            baseUrl = baseUrl,
-            agentId = System.getenv("INSURUP_AGENT_ID"),
-        )
-        return Connection(InsurUpClient(options), null)
-    }
+    if (System.getenv("INSURUP_BASE_URL") != null) return Connection(InsurUpClient.fromEnv(), null)
     val binary = System.getenv("INSURUP_SANDBOX_BIN")
         ?: System.getProperty("insurup.sandbox")
         ?: "target/debug/insurup-sandbox" // built by `cargo build -p insurup-sandbox`

@@ -2193,6 +2193,21 @@ public convenience init(options: ClientOptions)throws  {
     }
 
     
+    /**
+     * A client configured from the `INSURUP_*` environment variables (`INSURUP_BASE_URL`,
+     * `INSURUP_EMAIL`/`INSURUP_PASSWORD` or `INSURUP_CLIENT_ID`/`INSURUP_CLIENT_SECRET`,
+     * `INSURUP_AGENT_ID`, …), for backends on the JVM; apps pass `ClientOptions` instead.
+     */
+public static func fromEnv(twoFactor: TwoFactorProvider? = nil, tokenStore: TokenStore? = nil)throws  -> InsurUpClient  {
+    return try  FfiConverterTypeInsurUpClient_lift(try rustCallWithError(FfiConverterTypeInsurUpError_lift) {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_constructor_insurupclient_from_env(
+        FfiConverterOptionTypeTwoFactorProvider.lower(twoFactor),
+        FfiConverterOptionTypeTokenStore.lower(tokenStore),uniffiCallStatus
+    )
+})
+}
+    
 
     
     /**
@@ -8618,6 +8633,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_constructor_tokenset_new() != 41237) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_constructor_insurupclient_from_env() != 26484) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_constructor_insurupclient_new() != 32425) {

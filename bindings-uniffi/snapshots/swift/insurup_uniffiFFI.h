@@ -439,6 +439,11 @@ uint64_t uniffi_insurup_uniffi_fn_clone_insurupclient(uint64_t handle, RustCallS
 void uniffi_insurup_uniffi_fn_free_insurupclient(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CONSTRUCTOR_INSURUPCLIENT_FROM_ENV
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CONSTRUCTOR_INSURUPCLIENT_FROM_ENV
+uint64_t uniffi_insurup_uniffi_fn_constructor_insurupclient_from_env(RustBuffer two_factor, RustBuffer token_store, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CONSTRUCTOR_INSURUPCLIENT_NEW
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CONSTRUCTOR_INSURUPCLIENT_NEW
 uint64_t uniffi_insurup_uniffi_fn_constructor_insurupclient_new(RustBuffer options, RustCallStatus *_Nonnull out_status
@@ -1902,6 +1907,12 @@ uint16_t uniffi_insurup_uniffi_checksum_constructor_tokenset_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_TOKENSET_NEW
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_TOKENSET_NEW
 uint16_t uniffi_insurup_uniffi_checksum_constructor_tokenset_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_INSURUPCLIENT_FROM_ENV
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_INSURUPCLIENT_FROM_ENV
+uint16_t uniffi_insurup_uniffi_checksum_constructor_insurupclient_from_env(void
     
 );
 #endif
