@@ -37,6 +37,15 @@ describe('the quote-and-buy flow', () => {
     assert.equal(policy.vehiclePlate, VEHICLE.plate)
   })
 
+  test('the general create takes the branch and only the fields that matter to it', async () => {
+    const client = sandbox.client()
+    const customer = await client.customers.ensureIndividual({ identityNumber: TCKN, birthDate: '1990-01-01' })
+    const vehicle = await client.vehicles.create(customer.id, VEHICLE)
+    const created = await client.proposals.create({ productBranch: 'TRAFIK', insurerCustomerId: customer.id, vehicleId: vehicle.id })
+    assert.equal(created.productBranch, 'TRAFIK')
+    assert.equal(typeof created.cheapestProduct, 'function')
+  })
+
   test('cheapestProduct is a method of returned proposals but not part of their data', async () => {
     const proposal = await answeredKaskoProposal(sandbox.client())
     assert.equal(typeof proposal.cheapestProduct, 'function')

@@ -7,7 +7,8 @@ use tokio::sync::Mutex;
 
 use insurup::{
     AgentBranchId, Channel, CoverageGroupId, CustomerId, Document, NewProposal, PremiumDetail,
-    Product, PropertyId, Proposal, ProposalId, ProposalProductId, ProposalUpdate, VehicleId,
+    Product, ProductBranch, PropertyId, Proposal, ProposalId, ProposalProductId, ProposalUpdate,
+    VehicleId,
 };
 
 use crate::cancel::Cancellation;
@@ -50,6 +51,46 @@ pub struct PropertyProposal {
     pub agent_branch_id: Option<AgentBranchId>,
     /// Policy start date, `YYYY-MM-DD`; today when omitted.
     pub policy_start_date: Option<String>,
+}
+
+/// Any proposal, the branch named (`proposals.create`); the `create<Branch>` methods are shorter.
+#[derive(Debug)]
+#[napi(object, js_name = "NewProposal")]
+pub struct NewProposalInput {
+    /// Branch.
+    pub product_branch: ProductBranch,
+    /// The customer who pays (sigorta ettiren).
+    pub insurer_customer_id: CustomerId,
+    /// The customer who is insured (sigortalı); the payer when omitted.
+    pub insured_customer_id: Option<CustomerId>,
+    /// The vehicle, for kasko, trafik and İMM.
+    pub vehicle_id: Option<VehicleId>,
+    /// The property, for DASK and konut.
+    pub property_id: Option<PropertyId>,
+    /// Coverage groups to price (at most 3); the agency's defaults when omitted.
+    pub coverage_group_ids: Option<Vec<CoverageGroupId>>,
+    /// Channel; `API` when omitted.
+    pub channel: Option<Channel>,
+    /// Branch; the client's branch when omitted.
+    pub agent_branch_id: Option<AgentBranchId>,
+    /// Policy start date, `YYYY-MM-DD`; today when omitted.
+    pub policy_start_date: Option<String>,
+}
+
+impl From<NewProposalInput> for NewProposal {
+    fn from(input: NewProposalInput) -> Self {
+        NewProposal {
+            product_branch: input.product_branch,
+            insurer_customer_id: input.insurer_customer_id,
+            insured_customer_id: input.insured_customer_id,
+            vehicle_id: input.vehicle_id,
+            property_id: input.property_id,
+            coverage_group_ids: input.coverage_group_ids.unwrap_or_default(),
+            channel: input.channel,
+            agent_branch_id: input.agent_branch_id,
+            policy_start_date: input.policy_start_date,
+        }
+    }
 }
 
 /// Fills the optional fields both request shapes share into a proposal the core built.
@@ -142,8 +183,8 @@ impl Proposals {
     /// Requests a proposal from every insurer the agency works with and returns it at once;
     /// products arrive over the next seconds (see `wait` and `watch`). Never sent twice.
     #[napi]
-    pub async fn create(&self, proposal: NewProposal) -> Result<Proposal> {
-        Ok(self.0.create(proposal).await?)
+    pub async fn create(&self, proposal: NewProposalInput) -> Result<Proposal> {
+        Ok(self.0.create(proposal.into()).await?)
     }
 
     /// Requests a kasko (comprehensive motor) proposal.

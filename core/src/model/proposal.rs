@@ -206,7 +206,7 @@ impl Proposal {
 
 /// A proposal to request (`POST /api/proposals`). Build one with [`NewProposal::kasko`],
 /// [`NewProposal::trafik`], [`NewProposal::dask`] or [`NewProposal::konut`].
-#[cfg_attr(feature = "napi", napi_derive::napi(object))]
+// Node takes its own `NewProposal` object (bindings-node), where `coverageGroupIds` may be left out.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewProposal {
