@@ -277,7 +277,10 @@ proptest! {
                 prop_assert!(!expected, "{} refused: {}", number, error);
                 prop_assert_eq!(error.kind(), ErrorKind::Validation);
                 prop_assert_eq!(error.field(), Some("card.number"));
-                prop_assert!(!error.to_string().contains(&number), "the error quotes the number");
+                // Numbers of a few digits appear in the message by coincidence ("12 to 19 digits").
+                if number.len() >= 6 {
+                    prop_assert!(!error.to_string().contains(&number), "the error quotes the number");
+                }
             }
         }
     }
