@@ -7,10 +7,13 @@ use url::Url;
 
 use crate::auth::{Credentials, MemoryTokenStore, TokenStore, TwoFactorProvider, fixed_code};
 use crate::client::Client;
+use crate::dialect::Dialect;
 use crate::error::{Error, Result};
+use crate::fleet::{PurchaseGuard, RateBudget};
+use crate::hub::{RealTime, RealTimeSettings};
 use crate::model::{AgentBranchId, AgentId};
 use crate::secret::Secret;
-use crate::transport::RetryPolicy;
+use crate::transport::{ConnectionPool, RetryPolicy};
 
 /// Production API.
 pub const DEFAULT_BASE_URL: &str = "https://api.insurup.com";
@@ -22,6 +25,15 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 /// OAuth scope requested with client credentials.
 pub const DEFAULT_SCOPE: &str = "core-api";
+/// Time a two-factor provider has to supply a code before the login gives up.
+pub const DEFAULT_TWO_FACTOR_TIMEOUT: Duration = Duration::from_secs(5 * 60);
+/// How long a purchase whose answer was lost (or ambiguous) is confirmed by reading the product
+/// back before the outcome is reported as unknown.
+pub const DEFAULT_PURCHASE_CONFIRMATION_WINDOW: Duration = Duration::from_secs(60);
+/// Largest answer the SDK reads into memory.
+pub const DEFAULT_MAX_RESPONSE_BYTES: usize = 32 * 1024 * 1024;
+/// Longest timeout or wait any setting accepts; longer values are refused as mistakes.
+pub const MAX_CONFIGURABLE_DURATION: Duration = Duration::from_secs(24 * 3600);
 
 /// Builds a [`Client`]. Every setting has a default except the credentials.
 ///
@@ -43,12 +55,28 @@ pub struct ClientBuilder {
     agent_id: Option<AgentId>,
     agent_branch_id: Option<AgentBranchId>,
     token_store: Option<Arc<dyn TokenStore>>,
+    rate_budget: Option<Arc<dyn RateBudget>>,
+    pace: bool,
+    purchase_guard: Option<Arc<dyn PurchaseGuard>>,
     retry: RetryPolicy,
     timeout: Duration,
-    connect_timeout: Duration,
+    /// `None` until set: a shared pool brings its own.
+    connect_timeout: Option<Duration>,
+    pool: Option<ConnectionPool>,
     user_agent_suffix: Option<String>,
+    /// The binding's name and its runtime (`python/3.11`), for the `User-Agent`.
+    binding: Option<(String, String)>,
+    two_factor_timeout: Duration,
+    purchase_confirmation_window: Duration,
+    max_response_bytes: usize,
+    dialect: Option<Dialect>,
     /// Set by `stored_agent_session`: the agent user has no password and never logs in.
     stored_session: bool,
+    /// A confidential OAuth client's secret, for a user's sign-in (`oauth_user`).
+    oauth_client_secret: Option<Secret>,
+    /// Scopes a user's sign-in asks for; [`crate::DEFAULT_SIGN_IN_SCOPES`] when unset.
+    sign_in_scopes: Option<Vec<String>>,
+    real_time: RealTimeSettings,
 }
 
 impl Default for ClientBuilder {
@@ -61,11 +89,23 @@ impl Default for ClientBuilder {
             agent_id: None,
             agent_branch_id: None,
             token_store: None,
+            rate_budget: None,
+            pace: true,
+            purchase_guard: None,
             retry: RetryPolicy::default(),
             timeout: DEFAULT_TIMEOUT,
-            connect_timeout: DEFAULT_CONNECT_TIMEOUT,
+            connect_timeout: None,
+            pool: None,
             user_agent_suffix: None,
+            binding: None,
+            two_factor_timeout: DEFAULT_TWO_FACTOR_TIMEOUT,
+            purchase_confirmation_window: DEFAULT_PURCHASE_CONFIRMATION_WINDOW,
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
+            dialect: None,
             stored_session: false,
+            oauth_client_secret: None,
+            sign_in_scopes: None,
+            real_time: RealTimeSettings::default(),
         }
     }
 }
@@ -80,6 +120,8 @@ impl std::fmt::Debug for ClientBuilder {
             .field("agent_branch_id", &self.agent_branch_id)
             .field("retry", &self.retry)
             .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("connection_pool", &self.pool.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -92,8 +134,9 @@ impl ClientBuilder {
         self
     }
 
-    /// OAuth server for client credentials; `https://auth.insurup.com` for the production API,
-    /// otherwise the API's own origin.
+    /// OAuth server for client credentials. By default the `auth.` host beside an
+    /// `*.insurup.com` API host (`https://auth.insurup.com` for production), the API's own origin
+    /// for a local sandbox, and required (`INSURUP_AUTH_URL`) for any other host.
     pub fn auth_url(mut self, url: impl Into<String>) -> Self {
         self.auth_url = Some(url.into());
         self
@@ -120,6 +163,41 @@ impl ClientBuilder {
             client_secret: client_secret.into(),
             scope: DEFAULT_SCOPE.to_owned(),
         });
+        self
+    }
+
+    /// Acts as a user who signs in through OAuth in a browser (authorization code with PKCE, and
+    /// PAR when the server offers it): `client_id` is the CRM's OAuth client, `redirect_uri` where
+    /// the server sends the browser back. Nothing works until
+    /// [`Client::start_sign_in`] and [`Client::complete_sign_in`] have signed the user in (or the
+    /// token store holds their tokens from an earlier sign-in); afterwards the session refreshes
+    /// with the rotating refresh token like any other. A confidential client adds
+    /// [`ClientBuilder::oauth_client_secret`].
+    pub fn oauth_user(
+        mut self,
+        client_id: impl Into<String>,
+        redirect_uri: impl Into<String>,
+    ) -> Self {
+        self.credentials = Some(Credentials::AuthorizationCode {
+            client_id: client_id.into(),
+            client_secret: None,
+            redirect_uri: redirect_uri.into(),
+            scopes: Vec::new(),
+        });
+        self.stored_session = false;
+        self
+    }
+
+    /// The secret of a confidential OAuth client signing users in ([`ClientBuilder::oauth_user`]).
+    pub fn oauth_client_secret(mut self, secret: impl Into<Secret>) -> Self {
+        self.oauth_client_secret = Some(secret.into());
+        self
+    }
+
+    /// The scopes a user's sign-in asks for; `openid profile offline_access core-api` by default
+    /// (`offline_access` brings the refresh token).
+    pub fn sign_in_scopes<S: Into<String>>(mut self, scopes: impl IntoIterator<Item = S>) -> Self {
+        self.sign_in_scopes = Some(scopes.into_iter().map(Into::into).collect());
         self
     }
 
@@ -156,6 +234,57 @@ impl ClientBuilder {
         self
     }
 
+    /// How long the two-factor provider may take to supply a code (5 minutes by default); past
+    /// it the login fails with `TwoFactorRequiredError` and every waiting call is released.
+    pub fn two_factor_timeout(mut self, timeout: Duration) -> Self {
+        self.two_factor_timeout = timeout;
+        self
+    }
+
+    /// How long a purchase whose answer was lost or ambiguous (timeout, reset, 5xx) is confirmed
+    /// by reading the product back (60 s by default) before it is reported as
+    /// `PurchaseOutcomeUnknownError`.
+    pub fn purchase_confirmation_window(mut self, window: Duration) -> Self {
+        self.purchase_confirmation_window = window;
+        self
+    }
+
+    /// Spells every request in `dialect` instead of finding out which one the server speaks
+    /// (see [`Dialect`]); for servers that hide their schema and a known spelling.
+    pub fn dialect(mut self, dialect: Dialect) -> Self {
+        self.dialect = Some(dialect);
+        self
+    }
+
+    /// How proposal watches and `wait` hear of insurers' answers: [`RealTime::Auto`] (the
+    /// default) takes them from InsurUp's real-time hub when the server offers it and polls
+    /// otherwise, [`RealTime::Hub`] insists on the hub, [`RealTime::Polling`] never opens it.
+    /// Results are the same either way.
+    pub fn real_time(mut self, mode: RealTime) -> Self {
+        self.real_time.mode = mode;
+        self
+    }
+
+    /// How long the hub connection may carry nothing from the client before it pings (15 s, SignalR's
+    /// `KeepAliveInterval`).
+    pub fn real_time_keep_alive(mut self, interval: Duration) -> Self {
+        self.real_time.keep_alive = interval;
+        self
+    }
+
+    /// How long the hub may stay silent before its connection is given up and opened again (30 s,
+    /// SignalR's `ServerTimeout`; the server pings every 15 s). Also bounds opening a connection.
+    pub fn real_time_server_timeout(mut self, timeout: Duration) -> Self {
+        self.real_time.server_timeout = timeout;
+        self
+    }
+
+    /// Largest answer read into memory (32 MiB by default); a larger one is a `DecodeError`.
+    pub fn max_response_bytes(mut self, limit: usize) -> Self {
+        self.max_response_bytes = limit;
+        self
+    }
+
     /// The agency's id, sent where the API wants it (B2B guide §6).
     pub fn agent_id(mut self, agent_id: impl Into<AgentId>) -> Self {
         self.agent_id = Some(agent_id.into());
@@ -175,6 +304,45 @@ impl ClientBuilder {
         self
     }
 
+    /// Retries after the first attempt of a call that is safe to retry (3 by default).
+    pub fn max_retries(mut self, retries: u32) -> Self {
+        self.retry.max_retries = retries;
+        self
+    }
+
+    /// A rate budget shared with the other workers of the account; every attempt waits for its
+    /// slot (see [`crate::RedisRateBudget`]). None by default.
+    pub fn rate_budget(mut self, budget: Arc<dyn RateBudget>) -> Self {
+        self.rate_budget = Some(budget);
+        self
+    }
+
+    /// Whether calls are paced at the rate limit the server reveals (its `RateLimit-Policy`
+    /// header, or the requests it accepted before answering 429), so a batch runs at the allowed
+    /// rate instead of being refused. On by default; off, calls leave at once and a 429 is only
+    /// retried.
+    pub fn pacing(mut self, pace: bool) -> Self {
+        self.pace = pace;
+        self
+    }
+
+    /// A lock per proposal product shared with the other workers of the account, so no two of
+    /// them send the same purchase (see [`crate::RedisPurchaseGuard`]). None by default.
+    pub fn purchase_guard(mut self, guard: Arc<dyn PurchaseGuard>) -> Self {
+        self.purchase_guard = Some(guard);
+        self
+    }
+
+    /// Shares the session and the purchase locks with the other workers of `fleet`'s account:
+    /// a [`crate::RedisTokenStore`] and a [`crate::RedisPurchaseGuard`] on its Redis. Add a
+    /// [`crate::RedisRateBudget`] with [`ClientBuilder::rate_budget`] to share the server's
+    /// rate limit too.
+    #[cfg(feature = "redis")]
+    pub fn fleet(self, fleet: &crate::RedisFleet) -> Self {
+        self.token_store(Arc::new(crate::RedisTokenStore::in_fleet(fleet)))
+            .purchase_guard(Arc::new(crate::RedisPurchaseGuard::in_fleet(fleet)))
+    }
+
     /// Retry policy; see [`RetryPolicy`].
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
@@ -187,13 +355,30 @@ impl ClientBuilder {
         self
     }
 
-    /// Connect timeout; 10 s by default.
+    /// Connect timeout; 10 s by default. A client sharing a [`ConnectionPool`] uses the pool's.
     pub fn connect_timeout(mut self, timeout: Duration) -> Self {
-        self.connect_timeout = timeout;
+        self.connect_timeout = Some(timeout);
         self
     }
 
-    /// Appended to the `User-Agent` (bindings add their language and version).
+    /// Shares `pool`'s connections with every other client given it: the way to serve many
+    /// accounts from one process, each client costing only its session. Without it, a client
+    /// keeps its own pool, except in the Python, Node, Kotlin and Swift packages, whose clients
+    /// share one pool per process (per connect timeout) by default.
+    pub fn connection_pool(mut self, pool: ConnectionPool) -> Self {
+        self.pool = Some(pool);
+        self
+    }
+
+    /// Names the binding this client is used through and its runtime's version (`"python"`,
+    /// `"python/3.11.7"`), so the `User-Agent` says `insurup-python/<sdk version> python/3.11.7
+    /// insurup-rust/<sdk version>`. Every binding calls it once, the same way.
+    pub fn binding(mut self, name: &str, runtime: impl Into<String>) -> Self {
+        self.binding = Some((name.to_owned(), runtime.into()));
+        self
+    }
+
+    /// Appended to the `User-Agent` (an application's own name and version).
     pub fn user_agent_suffix(mut self, suffix: impl Into<String>) -> Self {
         self.user_agent_suffix = Some(suffix.into());
         self
@@ -208,10 +393,14 @@ impl ClientBuilder {
     /// | `INSURUP_EMAIL`, `INSURUP_PASSWORD` | agent-user credentials |
     /// | `INSURUP_TWO_FACTOR_CODE` | a fixed 2FA code (test accounts) |
     /// | `INSURUP_CLIENT_ID`, `INSURUP_CLIENT_SECRET` | service-account credentials |
+    /// | `INSURUP_REDIRECT_URI` (with `INSURUP_CLIENT_ID`, and `INSURUP_CLIENT_SECRET` for a confidential client) | a user's OAuth sign-in ([`ClientBuilder::oauth_user`]) |
+    /// | `INSURUP_SCOPES` | scopes of a user's sign-in, space-separated |
     /// | `INSURUP_ACCESS_TOKEN` | a ready access token |
     /// | `INSURUP_AGENT_ID`, `INSURUP_AGENT_BRANCH_ID` | agency and branch |
     /// | `INSURUP_TIMEOUT` | per-attempt timeout in seconds |
     /// | `INSURUP_MAX_RETRIES` | retries after the first attempt |
+    /// | `INSURUP_DIALECT` | `guide`, `graphql-docs` or `vendor-sdk` (found out when unset) |
+    /// | `INSURUP_REAL_TIME` | `auto`, `hub` or `polling` (see [`ClientBuilder::real_time`]) |
     pub fn with_env(self) -> Result<Self> {
         self.with_vars(|name| {
             std::env::var(name)
@@ -235,10 +424,20 @@ impl ClientBuilder {
             (lookup("INSURUP_EMAIL"), lookup("INSURUP_PASSWORD"))
         {
             self = self.agent_user(email, password);
+        } else if let (Some(id), Some(redirect_uri)) =
+            (lookup("INSURUP_CLIENT_ID"), lookup("INSURUP_REDIRECT_URI"))
+        {
+            self = self.oauth_user(id, redirect_uri);
+            if let Some(secret) = lookup("INSURUP_CLIENT_SECRET") {
+                self = self.oauth_client_secret(secret);
+            }
         } else if let (Some(id), Some(secret)) =
             (lookup("INSURUP_CLIENT_ID"), lookup("INSURUP_CLIENT_SECRET"))
         {
             self = self.client_credentials(id, secret);
+        }
+        if let Some(scopes) = lookup("INSURUP_SCOPES") {
+            self = self.sign_in_scopes(scopes.split_whitespace());
         }
         if let Some(code) = lookup("INSURUP_TWO_FACTOR_CODE") {
             self.two_factor = Some(fixed_code(code));
@@ -250,15 +449,20 @@ impl ClientBuilder {
             self.agent_branch_id = Some(branch.into());
         }
         if let Some(timeout) = lookup("INSURUP_TIMEOUT") {
-            let seconds: f64 = timeout
-                .trim()
-                .parse()
-                .ok()
-                .filter(|s: &f64| s.is_finite() && *s > 0.0)
-                .ok_or_else(|| {
-                    Error::validation("INSURUP_TIMEOUT", "must be a positive number of seconds")
-                })?;
-            self.timeout = Duration::from_secs_f64(seconds);
+            self.timeout = parse_seconds("INSURUP_TIMEOUT", &timeout)?;
+        }
+        if let Some(dialect) = lookup("INSURUP_DIALECT") {
+            self.dialect = Some(dialect.parse().map_err(|_| {
+                Error::validation(
+                    "INSURUP_DIALECT",
+                    "must be guide, graphql-docs or vendor-sdk",
+                )
+            })?);
+        }
+        if let Some(mode) = lookup("INSURUP_REAL_TIME") {
+            self.real_time.mode = mode.parse().map_err(|_| {
+                Error::validation("INSURUP_REAL_TIME", "must be auto, hub or polling")
+            })?;
         }
         if let Some(retries) = lookup("INSURUP_MAX_RETRIES") {
             self.retry.max_retries = retries
@@ -270,14 +474,34 @@ impl ClientBuilder {
     }
 
     /// Checks the settings and builds the client. No request is sent until the first call.
-    pub fn build(self) -> Result<Client> {
-        let credentials = self.credentials.ok_or_else(|| {
+    pub fn build(mut self) -> Result<Client> {
+        let mut credentials = self.credentials.take().ok_or_else(|| {
             Error::validation(
                 "credentials",
-                "set agent_user(email, password), client_credentials(id, secret) or access_token(token) \
+                "set agent_user(email, password), client_credentials(id, secret), \
+                 oauth_user(client_id, redirect_uri) or access_token(token) \
                  (or INSURUP_EMAIL/INSURUP_PASSWORD, INSURUP_CLIENT_ID/INSURUP_CLIENT_SECRET)",
             )
         })?;
+        if let Credentials::AuthorizationCode {
+            client_secret,
+            scopes,
+            ..
+        } = &mut credentials
+        {
+            if client_secret.is_none() {
+                *client_secret = self.oauth_client_secret.take();
+            }
+            if let Some(chosen) = self.sign_in_scopes.take() {
+                *scopes = chosen;
+            }
+            if scopes.is_empty() {
+                *scopes = crate::auth::DEFAULT_SIGN_IN_SCOPES
+                    .iter()
+                    .map(|scope| (*scope).to_owned())
+                    .collect();
+            }
+        }
         match &credentials {
             Credentials::AgentUser { email, .. } if self.stored_session => {
                 crate::validate::email("email", email)?;
@@ -287,10 +511,7 @@ impl ClientBuilder {
         let api_base = parse_base_url("base_url", &self.base_url)?;
         let auth_base = match &self.auth_url {
             Some(url) => parse_base_url("auth_url", url)?,
-            None if api_base.host_str() == Some("api.insurup.com") => {
-                parse_base_url("auth_url", DEFAULT_AUTH_URL)?
-            }
-            None => api_base.clone(),
+            None => default_auth_base(&api_base, &credentials)?,
         };
         if let Some(agent) = &self.agent_id {
             crate::validate::id("agent_id", agent.as_str())?;
@@ -298,10 +519,36 @@ impl ClientBuilder {
         if let Some(branch) = &self.agent_branch_id {
             crate::validate::id("agent_branch_id", branch.as_str())?;
         }
-        if self.timeout.is_zero() {
-            return Err(Error::validation("timeout", "must be greater than zero"));
+        check_duration("timeout", self.timeout)?;
+        let pool = self.connection_pool_to_use()?;
+        check_duration("two_factor_timeout", self.two_factor_timeout)?;
+        check_duration(
+            "purchase_confirmation_window",
+            self.purchase_confirmation_window,
+        )?;
+        check_duration("real_time_keep_alive", self.real_time.keep_alive)?;
+        check_duration("real_time_server_timeout", self.real_time.server_timeout)?;
+        if self.real_time.keep_alive.is_zero()
+            || self.real_time.server_timeout <= self.real_time.keep_alive
+        {
+            return Err(Error::validation(
+                "real_time_server_timeout",
+                "must be longer than real_time_keep_alive, which must not be zero",
+            ));
         }
-        let mut user_agent = format!("insurup-rust/{}", env!("CARGO_PKG_VERSION"));
+        if self.max_response_bytes < 1024 {
+            return Err(Error::validation(
+                "max_response_bytes",
+                "must be at least 1024 bytes",
+            ));
+        }
+        let version = env!("CARGO_PKG_VERSION");
+        let mut user_agent = match &self.binding {
+            Some((name, runtime)) => {
+                format!("insurup-{name}/{version} {runtime} insurup-rust/{version}")
+            }
+            None => format!("insurup-rust/{version}"),
+        };
         if let Some(suffix) = &self.user_agent_suffix {
             user_agent.push(' ');
             user_agent.push_str(suffix);
@@ -312,17 +559,127 @@ impl ClientBuilder {
                 auth_base,
                 retry: self.retry,
                 timeout: self.timeout,
-                connect_timeout: self.connect_timeout,
                 user_agent,
+                max_response_bytes: self.max_response_bytes,
+                rate_budget: self.rate_budget,
+                pace: self.pace,
             },
+            pool,
             credentials,
             two_factor: self.two_factor,
+            two_factor_timeout: self.two_factor_timeout,
+            purchase_confirmation_window: self.purchase_confirmation_window,
+            dialect: self.dialect,
             token_store: self
                 .token_store
                 .unwrap_or_else(|| Arc::new(MemoryTokenStore::new())),
             agent_id: self.agent_id,
             agent_branch_id: self.agent_branch_id,
+            purchase_guard: self.purchase_guard,
+            real_time: self.real_time,
         })
+    }
+}
+
+impl ClientBuilder {
+    /// The pool given, or a new one, or, for the language packages (one runtime per process),
+    /// the process's pool for this connect timeout.
+    fn connection_pool_to_use(&self) -> Result<ConnectionPool> {
+        if let Some(timeout) = self.connect_timeout {
+            check_duration("connect_timeout", timeout)?;
+        }
+        let connect_timeout = self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+        match &self.pool {
+            Some(pool) => {
+                if self
+                    .connect_timeout
+                    .is_some_and(|timeout| timeout != pool.connect_timeout())
+                {
+                    return Err(Error::validation(
+                        "connect_timeout",
+                        format!(
+                            "this client shares a connection pool whose connect timeout is {:?}; \
+                             set the timeout on the pool (ConnectionPool::with_connect_timeout)",
+                            pool.connect_timeout()
+                        ),
+                    ));
+                }
+                Ok(pool.clone())
+            }
+            None if self.binding.is_some() => ConnectionPool::process_wide(connect_timeout),
+            None => ConnectionPool::with_connect_timeout(connect_timeout),
+        }
+    }
+}
+
+/// A duration setting between zero (excluded) and [`MAX_CONFIGURABLE_DURATION`].
+pub(crate) fn check_duration(field: &str, value: Duration) -> Result<()> {
+    if value.is_zero() {
+        return Err(Error::validation(field, "must be greater than zero"));
+    }
+    if value > MAX_CONFIGURABLE_DURATION {
+        return Err(Error::validation(
+            field,
+            format!(
+                "must be at most {} hours",
+                MAX_CONFIGURABLE_DURATION.as_secs() / 3600
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A number of seconds from configuration text, as a checked duration.
+fn parse_seconds(field: &str, text: &str) -> Result<Duration> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| Error::validation(field, "must be a number of seconds"))?;
+    let duration = Duration::try_from_secs_f64(seconds)
+        .map_err(|_| Error::validation(field, "must be a positive number of seconds"))?;
+    check_duration(field, duration)?;
+    Ok(duration)
+}
+
+/// The token server when none is configured: the `auth.` host beside an InsurUp API host, the
+/// API's own origin on loopback (a local sandbox). Any other host needs it said explicitly —
+/// guessing would send the client secret to a server that is not the token server.
+fn default_auth_base(api_base: &Url, credentials: &Credentials) -> Result<Url> {
+    let host = api_base.host_str().unwrap_or_default();
+    if let Some(rest) = host
+        .strip_suffix(".insurup.com")
+        .or_else(|| (host == "insurup.com").then_some(""))
+    {
+        let environment = rest.strip_prefix("api").unwrap_or(rest);
+        let environment = environment.trim_start_matches('.');
+        let auth_host = if environment.is_empty() {
+            "auth.insurup.com".to_owned()
+        } else {
+            format!("auth.{environment}.insurup.com")
+        };
+        return parse_base_url("auth_url", &format!("https://{auth_host}"));
+    }
+    let sends_secrets = matches!(
+        credentials,
+        Credentials::ClientCredentials { .. } | Credentials::AuthorizationCode { .. }
+    );
+    if is_loopback(api_base) || !sends_secrets {
+        return Ok(api_base.clone());
+    }
+    Err(Error::validation(
+        "auth_url",
+        format!(
+            "the OAuth token server for {host} is unknown; set auth_url (INSURUP_AUTH_URL) to it"
+        ),
+    ))
+}
+
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(domain)) => domain == "localhost",
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
     }
 }
 
@@ -331,12 +688,7 @@ impl ClientBuilder {
 fn parse_base_url(field: &str, input: &str) -> Result<Url> {
     let mut url = Url::parse(input.trim())
         .map_err(|error| Error::validation(field, format!("is not a URL: {error}")))?;
-    let loopback = match url.host() {
-        Some(url::Host::Domain(domain)) => domain == "localhost",
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        None => false,
-    };
+    let loopback = is_loopback(&url);
     match url.scheme() {
         "https" => {}
         "http" if loopback => {}
@@ -363,6 +715,23 @@ fn parse_base_url(field: &str, input: &str) -> Result<Url> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_two_factor_provider_gets_five_minutes_unless_told_otherwise() {
+        assert_eq!(DEFAULT_TWO_FACTOR_TIMEOUT, Duration::from_secs(300));
+        assert_eq!(
+            ClientBuilder::default().two_factor_timeout,
+            DEFAULT_TWO_FACTOR_TIMEOUT
+        );
+        let options = crate::ClientOptions {
+            two_factor_timeout: Some(12.5),
+            ..Default::default()
+        };
+        let builder = options
+            .apply(ClientBuilder::default())
+            .expect("valid options");
+        assert_eq!(builder.two_factor_timeout, Duration::from_millis(12_500));
+    }
 
     #[test]
     fn plain_http_is_refused_except_on_loopback() {
@@ -409,6 +778,59 @@ mod tests {
             .build()
             .expect_err("a blank password is still refused");
         assert_eq!(error.field(), Some("password"));
+    }
+
+    #[test]
+    fn the_token_server_is_the_auth_host_beside_an_insurup_api_host() {
+        let auth_of = |base: &str| {
+            ClientBuilder::default()
+                .base_url(base)
+                .client_credentials("id", "secret")
+                .build()
+                .map(|client| client.auth_url().to_owned())
+        };
+        assert_eq!(
+            auth_of("https://api.insurup.com").expect("production"),
+            "https://auth.insurup.com/"
+        );
+        assert_eq!(
+            auth_of("https://api.staging.insurup.com/").expect("staging"),
+            "https://auth.staging.insurup.com/"
+        );
+        assert_eq!(
+            auth_of("http://127.0.0.1:9").expect("sandbox"),
+            "http://127.0.0.1:9/"
+        );
+        let error = auth_of("https://crm-gateway.example.com").expect_err("unknown host");
+        assert_eq!(error.field(), Some("auth_url"));
+        assert!(error.to_string().contains("INSURUP_AUTH_URL"), "{error}");
+        let agent = ClientBuilder::default()
+            .base_url("https://crm-gateway.example.com")
+            .agent_user("ops@acente.com.tr", "pw")
+            .build();
+        assert!(agent.is_ok(), "agent users log in on the API host itself");
+    }
+
+    #[test]
+    fn durations_of_any_size_are_checked_not_panicked_on() {
+        for text in ["1e300", "inf", "-1", "0", "NaN", "86401", "soon"] {
+            let error = ClientBuilder::default()
+                .with_vars(|name| (name == "INSURUP_TIMEOUT").then(|| text.to_owned()))
+                .expect_err(text);
+            assert_eq!(error.field(), Some("INSURUP_TIMEOUT"), "{text}");
+        }
+        let error = ClientBuilder::default()
+            .agent_user("ops@acente.com.tr", "pw")
+            .timeout(Duration::MAX)
+            .build()
+            .expect_err("huge timeout");
+        assert_eq!(error.field(), Some("timeout"));
+        let error = ClientBuilder::default()
+            .agent_user("ops@acente.com.tr", "pw")
+            .two_factor_timeout(Duration::ZERO)
+            .build()
+            .expect_err("zero");
+        assert_eq!(error.field(), Some("two_factor_timeout"));
     }
 
     #[test]

@@ -47,10 +47,15 @@ uniffi::setup_scaffolding!("insurup");
 mod auth;
 mod client;
 mod config;
+mod dialect;
 mod error;
 mod ffi;
+mod fleet;
 pub mod graphql;
+pub mod hub;
+pub mod logging;
 pub mod model;
+mod options;
 mod resources;
 mod secret;
 mod transport;
@@ -58,20 +63,35 @@ pub mod validate;
 pub mod webhook;
 
 pub use auth::{
-    Credentials, FileTokenStore, MemoryTokenStore, TokenSet, TokenStore, TwoFactorChallenge,
-    TwoFactorProvider, fixed_code,
+    CommitOutcome, Credentials, DEFAULT_SIGN_IN_SCOPES, FileTokenStore, MemoryTokenStore,
+    PendingSignIn, RenewalLease, RenewalStart, SharedSession, SharedSessionState, SharedTokenStore,
+    SignInRequest, TokenSet, TokenStore, TwoFactorChallenge, TwoFactorProvider, fixed_code,
 };
 pub use client::Client;
 pub use config::{
-    ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT, DEFAULT_SCOPE,
-    DEFAULT_TIMEOUT,
+    ClientBuilder, DEFAULT_AUTH_URL, DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_PURCHASE_CONFIRMATION_WINDOW, DEFAULT_SCOPE,
+    DEFAULT_TIMEOUT, DEFAULT_TWO_FACTOR_TIMEOUT, MAX_CONFIGURABLE_DURATION,
 };
-pub use error::{Error, ErrorKind, FieldError, GraphQlError, Problem, PurchaseRef, Result};
+pub use dialect::Dialect;
+pub use error::{
+    Error, ErrorKind, ErrorReport, FieldError, GraphQlError, Problem, PurchaseRef, Result,
+    error_kinds,
+};
+#[cfg(feature = "redis")]
+pub use fleet::{
+    DEFAULT_KEY_PREFIX, DEFAULT_REDIS_TIMEOUT, RedisFleet, RedisFleetBuilder, RedisPurchaseGuard,
+    RedisRateBudget, RedisTokenStore,
+};
+pub use fleet::{GuardedPurchase, PurchaseGuard, RateBudget, RouteClass};
 pub use graphql::{Filter, ListQuery, Order};
+pub use hub::{DEFAULT_HUB_KEEP_ALIVE, DEFAULT_HUB_SERVER_TIMEOUT, RealTime};
 pub use model::*;
+pub use options::{ClientOptions, ListOptions, SortKey, WaitSettings};
 pub use resources::{
-    Cases, Customers, Graphql, GraphqlPages, Policies, Properties, ProposalUpdate, ProposalWatch,
-    Proposals, Purchases, ReferenceData, Vehicles, WaitOptions, Webhooks,
+    Addresses, AgentBranches, Cases, Customers, Graphql, GraphqlPages, Policies, Properties,
+    ProposalUpdate, ProposalWatch, Proposals, Purchases, ReferenceData, RowCursor, Vehicles,
+    WaitOptions, Webhooks,
 };
 pub use secret::{CardNumber, Secret};
-pub use transport::RetryPolicy;
+pub use transport::{ConnectionPool, RetryPolicy};

@@ -66,6 +66,46 @@ impl<'de> Deserialize<'de> for Secret {
     }
 }
 
+// Crosses into Kotlin and Swift as a string, which `uniffi.toml` wraps in a `Secret` class of
+// their own whose `toString`/`description` are redacted too.
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(Secret, String, {
+    lower: |secret| secret.0,
+    try_lift: |value| Ok(Secret(value)),
+});
+
+// Arrives from JavaScript as a string; never handed back.
+#[cfg(feature = "napi")]
+#[allow(unsafe_code)] // napi's conversion traits are `unsafe fn` by signature.
+mod napi_conversions {
+    use super::Secret;
+
+    impl napi::bindgen_prelude::TypeName for Secret {
+        fn type_name() -> &'static str {
+            "string"
+        }
+
+        fn value_type() -> napi::ValueType {
+            napi::ValueType::String
+        }
+    }
+
+    impl napi::bindgen_prelude::ValidateNapiValue for Secret {}
+
+    impl napi::bindgen_prelude::FromNapiValue for Secret {
+        unsafe fn from_napi_value(
+            env: napi::sys::napi_env,
+            value: napi::sys::napi_value,
+        ) -> napi::Result<Self> {
+            // SAFETY: forwards the caller's guarantees to the `String` conversion.
+            let text = unsafe {
+                <String as napi::bindgen_prelude::FromNapiValue>::from_napi_value(env, value)?
+            };
+            Ok(Secret::new(text))
+        }
+    }
+}
+
 /// A payment card number: printed as its last four digits only (`**** 4242`).
 #[derive(Clone, PartialEq, Eq)]
 pub struct CardNumber(String);

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use async_trait::async_trait;
 
 use super::TokenSet;
+use super::shared::SharedTokenStore;
 use crate::error::{Error, ErrorKind, Result};
 
 /// Keeps the session's tokens. The session saves every new token set (a rotated refresh token
@@ -22,10 +23,18 @@ pub trait TokenStore: Send + Sync + fmt::Debug {
     async fn save(&self, tokens: &TokenSet) -> Result<()>;
     /// Forgets the stored tokens.
     async fn clear(&self) -> Result<()>;
+
+    /// The renewal lease of a store that many processes share (see [`SharedTokenStore`]); a
+    /// session renews through it when there is one. `None` (the default) for a store of one
+    /// process.
+    fn shared(&self) -> Option<&dyn SharedTokenStore> {
+        None
+    }
 }
 
 /// Keeps tokens in memory only (the default).
 #[derive(Default)]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, module = "insurup"))]
 pub struct MemoryTokenStore {
     tokens: Mutex<Option<TokenSet>>,
 }
@@ -44,7 +53,7 @@ impl fmt::Debug for MemoryTokenStore {
 }
 
 fn poisoned() -> Error {
-    Error::new(ErrorKind::Authentication, "token store lock poisoned")
+    Error::new(ErrorKind::TokenStore, "token store lock poisoned")
 }
 
 #[async_trait]
@@ -66,6 +75,11 @@ impl TokenStore for MemoryTokenStore {
 
 /// Keeps tokens in a JSON file readable by its owner only (mode 0600), replaced atomically so a
 /// crash mid-write never leaves a half-written file or loses the rotated refresh token.
+///
+/// Several clients and processes may share one file: each writes through its own temporary
+/// file, and a session re-reads the file before it refreshes, so it adopts tokens another
+/// client saved instead of refreshing with a refresh token that client already rotated.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, module = "insurup"))]
 pub struct FileTokenStore {
     path: PathBuf,
 }
@@ -95,7 +109,7 @@ impl FileTokenStore {
 
     fn io_error(&self, action: &str, error: std::io::Error) -> Error {
         Error::new(
-            ErrorKind::Authentication,
+            ErrorKind::TokenStore,
             format!(
                 "could not {action} token file {}: {error}",
                 self.path.display()
@@ -116,7 +130,15 @@ impl fmt::Debug for FileTokenStore {
 impl TokenStore for FileTokenStore {
     async fn load(&self) -> Result<Option<TokenSet>> {
         match tokio::fs::read(&self.path).await {
-            Ok(bytes) => Ok(serde_json::from_slice(&bytes).ok()),
+            Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|error| {
+                Error::new(
+                    ErrorKind::TokenStore,
+                    format!(
+                        "token file {} is not a saved session ({error}); delete it and log in again",
+                        self.path.display()
+                    ),
+                )
+            }),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(error) => Err(self.io_error("read", error)),
         }
@@ -128,7 +150,7 @@ impl TokenStore for FileTokenStore {
             .map_err(|error| Error::decode("could not encode tokens", error))?;
         tokio::task::spawn_blocking(move || write_private_atomically(&path, &bytes))
             .await
-            .map_err(|error| Error::new(ErrorKind::Authentication, error.to_string()))?
+            .map_err(|error| Error::new(ErrorKind::TokenStore, error.to_string()))?
             .map_err(|error| self.io_error("write", error))
     }
 
@@ -141,31 +163,27 @@ impl TokenStore for FileTokenStore {
     }
 }
 
-/// Writes to a temporary file in the same directory, flushes it, then renames it over `path`.
+/// Writes to a uniquely named temporary file in the same directory (mode 0600), flushes it, then
+/// renames it over `path`: readers see the old file or the new one, never a mix, and writers in
+/// other threads or processes never share a temporary file.
 fn write_private_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
 
-    let dir = path.parent().filter(|dir| !dir.as_os_str().is_empty());
-    if let Some(dir) = dir {
-        std::fs::create_dir_all(dir)?;
-    }
-    let file_name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "tokens.json".to_owned());
-    let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(&temp)?;
+    let dir = match path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        Some(dir) => {
+            std::fs::create_dir_all(dir)?;
+            dir.to_path_buf()
+        }
+        None => PathBuf::from("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".tokens.")
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
     file.write_all(bytes)?;
-    file.sync_all()?;
-    drop(file);
-    std::fs::rename(&temp, path)
+    file.as_file().sync_all()?;
+    file.persist(path).map_err(|error| error.error)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -203,5 +221,47 @@ mod tests {
         );
         store.clear().await.expect("clear");
         assert!(store.load().await.expect("load").is_none());
+    }
+
+    #[tokio::test]
+    async fn a_corrupt_token_file_is_an_error_that_says_what_to_do() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("tokens.json");
+        std::fs::write(&path, b"{ half a file").expect("write");
+        let error = FileTokenStore::new(&path)
+            .load()
+            .await
+            .expect_err("corrupt file");
+        assert_eq!(error.kind(), ErrorKind::TokenStore);
+        assert!(error.to_string().contains("delete it"), "{error}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn concurrent_saves_through_one_file_never_collide() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("tokens.json");
+        let saves = (0..32).map(|n| {
+            let store = FileTokenStore::new(&path);
+            tokio::spawn(async move {
+                let tokens = TokenSet::new(
+                    Secret::new(format!("access-{n}")),
+                    Some(Secret::new(format!("refresh-{n}"))),
+                    600,
+                    "agent-user:a@b.c".into(),
+                );
+                store.save(&tokens).await
+            })
+        });
+        for save in futures::future::join_all(saves).await {
+            save.expect("task").expect("every save succeeds");
+        }
+        let kept = FileTokenStore::new(&path)
+            .load()
+            .await
+            .expect("the file is whole")
+            .expect("tokens");
+        assert!(kept.access_token.expose().starts_with("access-"));
+        let leftovers = std::fs::read_dir(dir.path()).expect("dir").count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
     }
 }

@@ -12,6 +12,11 @@ use crate::secret::Secret;
 /// Times are wall-clock milliseconds since the Unix epoch so a [`crate::FileTokenStore`] can keep
 /// the set across restarts. Debug output never shows the tokens.
 #[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, from_py_object, module = "insurup")
+)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct TokenSet {
     /// The bearer token.
@@ -79,6 +84,13 @@ impl TokenSet {
         rest.rsplit_once('@').map(|(email, _api)| email)
     }
 
+    /// The OAuth client id when these tokens come from a user's OAuth sign-in (the subject is
+    /// `oauth-user:<client id>@<API base URL>`).
+    pub fn oauth_client_id(&self) -> Option<&str> {
+        let rest = self.subject.strip_prefix("oauth-user:")?;
+        rest.split_once('@').map(|(client_id, _api)| client_id)
+    }
+
     /// Time left before the access token expires.
     pub fn remaining(&self) -> Duration {
         let left = self.expires_at_ms().saturating_sub(now_ms()).max(0);
@@ -128,6 +140,15 @@ mod tests {
             "client:id@http://127.0.0.1:9".into(),
         );
         assert_eq!(service.agent_user_email(), None);
+        let user = TokenSet::new(
+            Secret::new("a"),
+            None,
+            600,
+            "oauth-user:sandbox-app@http://127.0.0.1:9".into(),
+        );
+        assert_eq!(user.oauth_client_id(), Some("sandbox-app"));
+        assert_eq!(user.agent_user_email(), None);
+        assert_eq!(service.oauth_client_id(), None);
     }
 
     #[test]

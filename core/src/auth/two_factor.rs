@@ -8,6 +8,9 @@ use crate::error::Result;
 use crate::secret::Secret;
 
 /// What the server asked for: the code sent to the user's device.
+#[cfg_attr(feature = "napi", napi_derive::napi(object))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, module = "insurup"))]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TwoFactorChallenge {
     /// The user id from the login answer.

@@ -1,12 +1,10 @@
 //! napi-rs glue: ids and wire enums cross as JS strings, models are `#[napi(object)]`
-//! (see `model/`), and [`Error`] becomes a JS error the Node package's shim turns into the
-//! `InsurUpError` subclass of the same name. The TypeScript aliases for the id and enum names
+//! (see `model/`), and [`Error`] becomes a JS error carrying its report, which the Node package
+//! turns into the `InsurUpError` subclass of the same name. The TypeScript aliases for the id and enum names
 //! live in the Node package's `.d.ts` header.
 #![allow(unsafe_code)] // napi's conversion traits are `unsafe fn` by signature.
 
-use serde::Serialize;
-
-use crate::error::{Error, FieldError, GraphQlError};
+use crate::error::Error;
 
 /// Ids and wire enums are plain JS strings.
 macro_rules! napi_string_conversions {
@@ -54,55 +52,14 @@ macro_rules! napi_string_conversions {
 
 pub(crate) use napi_string_conversions;
 
-/// Everything an [`Error`] carries, as the JSON message of the napi error. `kind` comes first so
-/// the shim recognises the payload by its opening characters before parsing it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ErrorPayload<'a> {
-    kind: &'static str,
-    message: String,
-    status: Option<u16>,
-    detail: Option<&'a str>,
-    suggestions: &'a [String],
-    codes: &'a [String],
-    problem_type: Option<&'a str>,
-    field: Option<&'a str>,
-    trace_id: Option<&'a str>,
-    request_id: Option<&'a str>,
-    validation_errors: &'a [FieldError],
-    retry_after_ms: Option<u64>,
-    proposal_id: Option<&'a str>,
-    product_id: Option<&'a str>,
-    graphql_errors: &'a [GraphQlError],
-    partial_data: Option<&'a serde_json::Value>,
-}
-
 impl From<Error> for napi::Error {
+    /// The error's [`ErrorReport`](crate::ErrorReport) as JSON: the Node package's `errors.js`
+    /// builds the class named by its `kind` (first, so the package recognises the payload by its
+    /// opening characters) and parses the GraphQL errors and partial data back into objects.
     fn from(error: Error) -> Self {
-        let purchase = error.purchase();
-        let payload = ErrorPayload {
-            kind: error.kind().class_name(),
-            message: error.to_string(),
-            status: error.status(),
-            detail: error.detail(),
-            suggestions: error.suggestions(),
-            codes: error.codes(),
-            problem_type: error.problem_type(),
-            field: error.field(),
-            trace_id: error.trace_id(),
-            request_id: error.request_id(),
-            validation_errors: error.validation_errors(),
-            retry_after_ms: error
-                .retry_after()
-                .map(|wait| u64::try_from(wait.as_millis()).unwrap_or(u64::MAX)),
-            proposal_id: purchase.map(|p| p.proposal_id.as_str()),
-            product_id: purchase.map(|p| p.product_id.as_str()),
-            graphql_errors: error.graphql_errors(),
-            partial_data: error.partial_data(),
-        };
-        // Serialising plain strings, numbers and JSON values cannot fail; fall back to the bare
-        // message rather than lose the error.
-        let reason = serde_json::to_string(&payload).unwrap_or_else(|_| error.to_string());
+        // A report holds strings, numbers and JSON text, whose serialisation cannot fail; fall
+        // back to the bare message rather than lose the error.
+        let reason = serde_json::to_string(&error.report()).unwrap_or_else(|_| error.to_string());
         napi::Error::new(napi::Status::GenericFailure, reason)
     }
 }

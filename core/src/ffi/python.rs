@@ -1,4 +1,6 @@
-//! PyO3 glue: ids and wire enums become `str`, models are frozen pyclasses (see `model/`).
+//! PyO3 glue: ids and wire enums become `str`, secrets arrive as `str`, models are frozen
+//! pyclasses (see `model/`), and an [`Error`](crate::Error) becomes the exception class of its
+//! kind, which the Python package's `insurup._errors` builds from the error's report.
 
 /// Ids and wire enums are plain `str` in Python.
 macro_rules! py_string_conversions {
@@ -35,6 +37,412 @@ macro_rules! py_string_conversions {
 }
 
 pub(crate) use py_string_conversions;
+
+impl<'a, 'py> pyo3::FromPyObject<'a, 'py> for crate::Secret {
+    type Error = pyo3::PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, pyo3::PyAny>) -> Result<Self, Self::Error> {
+        Ok(crate::Secret::new(obj.extract::<String>()?))
+    }
+}
+
+/// `repr(text)` in Python's own spelling (`'text'`).
+fn py_repr(py: pyo3::Python<'_>, text: &str) -> String {
+    use pyo3::types::PyAnyMethods;
+
+    let repr = pyo3::types::PyString::new(py, text).repr();
+    repr.map_or_else(|_| "?".to_owned(), |repr| repr.to_string())
+}
+
+/// A payment card built in Python. Checked when it is built (Luhn, expiry, CVC, holder), so a
+/// bad card raises `ValidationError` naming the field before any request. Its repr shows the last
+/// four digits only; the number and CVC cannot be read back.
+#[pyo3::pymethods]
+impl crate::Card {
+    #[new]
+    #[pyo3(signature = (*, number, cvc, expiry_month, expiry_year, holder_name, identity_number = None))]
+    fn py_new(
+        number: String,
+        cvc: String,
+        expiry_month: NumberOrText,
+        expiry_year: NumberOrText,
+        holder_name: String,
+        identity_number: Option<String>,
+    ) -> pyo3::PyResult<Self> {
+        let details = crate::CardDetails {
+            number,
+            cvc,
+            expiry_month: expiry_month.0,
+            expiry_year: expiry_year.0,
+            holder_name,
+            identity_number,
+        };
+        Ok(crate::Card::try_from(details)?)
+    }
+
+    /// The last four digits of the number.
+    #[getter(last4)]
+    fn py_last4(&self) -> &str {
+        self.last4()
+    }
+
+    /// Expiry month, `MM`.
+    #[getter(expiry_month)]
+    fn py_expiry_month(&self) -> &str {
+        self.expiry_month()
+    }
+
+    /// Expiry year, `YYYY`.
+    #[getter(expiry_year)]
+    fn py_expiry_year(&self) -> &str {
+        self.expiry_year()
+    }
+
+    /// Name on the card.
+    #[getter(holder_name)]
+    fn py_holder_name(&self) -> &str {
+        self.holder_name()
+    }
+
+    fn __repr__(&self, py: pyo3::Python<'_>) -> String {
+        format!(
+            "Card(number='**** {}', expiry_month={}, expiry_year={}, holder_name={})",
+            self.last4(),
+            py_repr(py, self.expiry_month()),
+            py_repr(py, self.expiry_year()),
+            py_repr(py, self.holder_name())
+        )
+    }
+}
+
+/// Text given as `str` or as a number (an expiry month `12` or `"12"`).
+struct NumberOrText(String);
+
+impl<'a, 'py> pyo3::FromPyObject<'a, 'py> for NumberOrText {
+    type Error = pyo3::PyErr;
+
+    fn extract(obj: pyo3::Borrowed<'a, 'py, pyo3::PyAny>) -> Result<Self, Self::Error> {
+        match obj.extract::<String>() {
+            Ok(text) => Ok(NumberOrText(text)),
+            Err(_) => Ok(NumberOrText(obj.extract::<i64>()?.to_string())),
+        }
+    }
+}
+
+/// The session's tokens, as a token store receives and returns them. Its repr never shows the
+/// tokens; `to_json()` does, because a store has to keep them: put that text where secrets go.
+#[pyo3::pymethods]
+impl crate::TokenSet {
+    /// The tokens as JSON text, for a store to keep (the same shape in every language and in a
+    /// `FileTokenStore`).
+    fn to_json(&self) -> pyo3::PyResult<String> {
+        serde_json::to_string(self)
+            .map_err(|error| crate::Error::decode("could not encode the tokens", error).into())
+    }
+
+    /// Tokens a store kept with `to_json()`.
+    #[staticmethod]
+    fn from_json(text: &str) -> pyo3::PyResult<Self> {
+        serde_json::from_str(text).map_err(|error| {
+            let reason = format!("not a stored token set: {error}");
+            crate::Error::validation("tokens", reason).into()
+        })
+    }
+
+    /// Who the tokens belong to, e.g. `agent-user:ops@acente.com.tr`.
+    #[getter(subject)]
+    fn py_subject(&self) -> &str {
+        &self.subject
+    }
+
+    /// When the access token expires, in seconds since the Unix epoch.
+    #[getter]
+    fn expires_at(&self) -> f64 {
+        self.expires_at_ms() as f64 / 1000.0
+    }
+
+    fn __repr__(&self, py: pyo3::Python<'_>) -> String {
+        format!(
+            "TokenSet(subject={}, expires_at={}, access_token='[REDACTED]')",
+            py_repr(py, &self.subject),
+            self.expires_at()
+        )
+    }
+}
+
+/// Keeps tokens in a JSON file readable by its owner only, so a restarted process continues
+/// without logging in (or asking for a 2FA code) again.
+#[pyo3::pymethods]
+impl crate::FileTokenStore {
+    /// A store at `path`; `$INSURUP_TOKEN_FILE` or `~/.config/insurup/tokens.json` by default.
+    #[new]
+    #[pyo3(signature = (path = None))]
+    fn py_new(path: Option<std::path::PathBuf>) -> Self {
+        Self::new(path.unwrap_or_else(Self::default_path))
+    }
+
+    /// The file's path.
+    #[getter(path)]
+    fn py_path(&self) -> std::path::PathBuf {
+        self.path().to_path_buf()
+    }
+
+    fn __repr__(&self, py: pyo3::Python<'_>) -> String {
+        let path = self.path().to_string_lossy();
+        format!("FileTokenStore(path={})", py_repr(py, &path))
+    }
+}
+
+/// Keeps tokens in memory (the default).
+#[pyo3::pymethods]
+impl crate::MemoryTokenStore {
+    #[new]
+    fn py_new() -> Self {
+        Self::new()
+    }
+
+    fn __repr__(&self) -> &'static str {
+        "MemoryTokenStore()"
+    }
+}
+
+/// A store built in Python serves every client it is given to, as the same store.
+#[async_trait::async_trait]
+impl<T> crate::TokenStore for pyo3::Py<T>
+where
+    T: crate::TokenStore + pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+{
+    async fn load(&self) -> crate::Result<Option<crate::TokenSet>> {
+        self.get().load().await
+    }
+
+    async fn save(&self, tokens: &crate::TokenSet) -> crate::Result<()> {
+        self.get().save(tokens).await
+    }
+
+    async fn clear(&self) -> crate::Result<()> {
+        self.get().clear().await
+    }
+
+    fn shared(&self) -> Option<&dyn crate::SharedTokenStore> {
+        self.get().shared()
+    }
+}
+
+/// `url`, `account` and the key prefix of a fleet, as Python spells them.
+#[cfg(feature = "redis")]
+fn fleet_repr(py: pyo3::Python<'_>, class: &str, fleet: &crate::RedisFleet) -> String {
+    let (url, account) = (py_repr(py, fleet.url()), py_repr(py, fleet.account()));
+    format!("{class}(url={url}, account={account})")
+}
+
+/// One Redis and one account, shared by worker processes on any number of machines: pass it as
+/// `fleet=` to every client of the account to share its session and purchase locks.
+#[cfg(feature = "redis")]
+#[pyo3::pymethods]
+impl crate::RedisFleet {
+    /// `redis://[user:password@]host[:port][/db]` or `rediss://…`; `timeout` in seconds (2 by
+    /// default), `root_certificate` a private CA's PEM for `rediss://`. Connects on first use.
+    #[new]
+    #[pyo3(signature = (url, account, *, key_prefix = None, timeout = None, root_certificate = None))]
+    fn py_new(
+        url: String,
+        account: String,
+        key_prefix: Option<String>,
+        timeout: Option<f64>,
+        root_certificate: Option<Vec<u8>>,
+    ) -> crate::Result<Self> {
+        let mut builder = Self::builder(url, account);
+        if let Some(prefix) = key_prefix {
+            builder = builder.key_prefix(prefix);
+        }
+        if let Some(timeout) = timeout {
+            builder = builder.timeout(crate::options::seconds("timeout", timeout)?);
+        }
+        if let Some(pem) = root_certificate {
+            builder = builder.root_certificate(pem);
+        }
+        builder.build()
+    }
+
+    /// The Redis address without its password.
+    #[getter(url)]
+    fn py_url(&self) -> &str {
+        self.url()
+    }
+
+    /// The account whose state the fleet shares.
+    #[getter(account)]
+    fn py_account(&self) -> &str {
+        self.account()
+    }
+
+    fn __repr__(&self, py: pyo3::Python<'_>) -> String {
+        fleet_repr(py, "RedisFleet", self)
+    }
+}
+
+/// The session of one account shared through Redis by every client given it, in any number of
+/// processes: one login, one refresh per token generation.
+#[cfg(feature = "redis")]
+#[pyo3::pymethods]
+impl crate::RedisTokenStore {
+    /// The session of `account` in the Redis at `url`. `wait_for_renewal` (seconds, 60 by
+    /// default) bounds the wait for another worker's renewal; `single_worker_fallback` renews
+    /// without the lease while Redis is unreachable (safe for one worker only).
+    #[new]
+    #[pyo3(signature = (url, account, *, single_worker_fallback = false, wait_for_renewal = None))]
+    fn py_new(
+        url: &str,
+        account: &str,
+        single_worker_fallback: bool,
+        wait_for_renewal: Option<f64>,
+    ) -> crate::Result<Self> {
+        Self::new(url, account)?.py_settings(single_worker_fallback, wait_for_renewal)
+    }
+
+    /// The session of the fleet's account, on the fleet's connection.
+    #[staticmethod]
+    #[pyo3(name = "in_fleet", signature = (fleet, *, single_worker_fallback = false, wait_for_renewal = None))]
+    fn py_in_fleet(
+        fleet: crate::RedisFleet,
+        single_worker_fallback: bool,
+        wait_for_renewal: Option<f64>,
+    ) -> crate::Result<Self> {
+        Self::in_fleet(&fleet).py_settings(single_worker_fallback, wait_for_renewal)
+    }
+
+    /// The fleet (Redis and account) this store belongs to.
+    #[getter(fleet)]
+    fn py_fleet(&self) -> crate::RedisFleet {
+        self.fleet().clone()
+    }
+
+    fn __repr__(&self, py: pyo3::Python<'_>) -> String {
+        fleet_repr(py, "RedisTokenStore", self.fleet())
+    }
+}
+
+#[cfg(feature = "redis")]
+impl crate::RedisTokenStore {
+    fn py_settings(self, fallback: bool, wait: Option<f64>) -> crate::Result<Self> {
+        let store = self.single_worker_fallback(fallback);
+        match wait {
+            Some(wait) => {
+                Ok(store.wait_for_renewal(crate::options::seconds("wait_for_renewal", wait)?))
+            }
+            None => Ok(store),
+        }
+    }
+}
+
+/// A rate budget in Redis for every client of the fleet's account: pass it as `rate_budget=`.
+#[cfg(feature = "redis")]
+#[pyo3::pymethods]
+impl crate::RedisRateBudget {
+    /// At most `requests_per_second` API calls for the whole fleet, up to `burst` at once after
+    /// a quiet spell (1 by default); `authentication` limits logins and refreshes too.
+    #[new]
+    #[pyo3(signature = (fleet, requests_per_second, *, burst = None, authentication = None))]
+    fn py_new(
+        fleet: crate::RedisFleet,
+        requests_per_second: f64,
+        burst: Option<u32>,
+        authentication: Option<f64>,
+    ) -> crate::Result<Self> {
+        let budget = Self::new(&fleet, requests_per_second)?;
+        let budget = match burst {
+            Some(requests) => budget.burst(requests),
+            None => budget,
+        };
+        match authentication {
+            Some(requests_per_second) => budget.authentication(requests_per_second),
+            None => Ok(budget),
+        }
+    }
+
+    fn __repr__(&self, py: pyo3::Python<'_>) -> String {
+        fleet_repr(py, "RedisRateBudget", self.fleet())
+    }
+}
+
+/// A rate budget built in Python serves every client it is given to, as the same budget.
+#[async_trait::async_trait]
+impl<T> crate::RateBudget for pyo3::Py<T>
+where
+    T: crate::RateBudget + pyo3::PyClass<Frozen = pyo3::pyclass::boolean_struct::True> + Sync,
+{
+    async fn acquire(&self, class: crate::RouteClass) -> crate::Result<()> {
+        self.get().acquire(class).await
+    }
+
+    async fn slow_down(&self, class: crate::RouteClass, retry_after: std::time::Duration) {
+        self.get().slow_down(class, retry_after).await
+    }
+}
+
+/// Remembers the most recent delivery ids (`x-webhook-delivery`), up to `capacity`, and tells
+/// a receiver whether it has seen one before. Check it after `verify` succeeds, so forged
+/// requests cannot fill it; call `forget` if handling a first-time delivery fails, so the
+/// sender's retry is handled. Thread-safe.
+#[pyo3::pymethods]
+impl crate::webhook::DeliveryDeduplicator {
+    #[new]
+    #[pyo3(signature = (capacity = crate::webhook::DeliveryDeduplicator::DEFAULT_CAPACITY))]
+    fn py_new(capacity: usize) -> Self {
+        Self::new(capacity)
+    }
+
+    /// True the first time a delivery is offered, false for every repeat still remembered.
+    /// Pass the raw `body` too: then a signed body replayed under a new delivery id is also a
+    /// repeat, and replays cannot push real ids out of memory.
+    #[pyo3(name = "first_time", signature = (delivery_id, body = None))]
+    fn py_first_time(&self, delivery_id: &str, body: Option<&[u8]>) -> bool {
+        match body {
+            Some(body) => self.first_time_with_body(delivery_id, body),
+            None => self.first_time(delivery_id),
+        }
+    }
+
+    /// Forgets `delivery_id`, so its next copy counts as the first. Returns whether it was
+    /// remembered.
+    #[pyo3(name = "forget")]
+    fn py_forget(&self, delivery_id: &str) -> bool {
+        self.forget(delivery_id)
+    }
+
+    /// How many ids it keeps at most.
+    #[getter(capacity)]
+    fn py_capacity(&self) -> usize {
+        self.capacity()
+    }
+
+    fn __len__(&self) -> usize {
+        self.len()
+    }
+
+    fn __repr__(&self) -> String {
+        let (len, capacity) = (self.len(), self.capacity());
+        format!("DeliveryDeduplicator(len={len}, capacity={capacity})")
+    }
+}
+
+/// The exception of the error's kind (`insurup.RateLimitError`, …) carrying everything the
+/// error's [`ErrorReport`](crate::ErrorReport) holds. Never fails: if the exception cannot be
+/// built, the reason is raised instead.
+impl From<crate::Error> for pyo3::PyErr {
+    fn from(error: crate::Error) -> Self {
+        use pyo3::prelude::*;
+
+        static FROM_REPORT: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
+        Python::attach(|py| {
+            FROM_REPORT
+                .import(py, "insurup._errors", "_from_report")
+                .and_then(|build| build.call1((error.report(),)))
+                .map_or_else(|failure| failure, PyErr::from_value)
+        })
+    }
+}
 
 /// Python methods every model shares, plus the model's own (`Proposal.cheapest_product`, …).
 ///
@@ -144,14 +552,21 @@ fn plain_value(
 }
 
 use crate::graphql::{
-    AgentBranchRef, CasePage, CaseRow, CustomerPage, CustomerRow, PageInfo, PolicyPage, PolicyRow,
-    ProposalPage, ProposalRow,
+    AgentBranchRef, AgentUserBranch, AgentUserPage, AgentUserRole, AgentUserRow, CasePage, CaseRow,
+    CustomerPage, CustomerRow, ExpandedPolicyPage, ExpandedPolicyRow, PageInfo, PolicyPage,
+    PolicyRow, PolicyTransferPage, PolicyTransferRow, ProposalPage, ProposalRow,
+    WebhookDeliveryPage, WebhookDeliveryRow,
 };
 use crate::{
-    AgentBranch, AgentUser, Case, CoverageGroup, CoverageGroupRef, Customer, CustomerLookup,
-    Document, DocumentSerial, InsuranceCompany, PhoneNumber, Plate, Policy, Premium, PremiumDetail,
-    Product, Property, Proposal, ProposalUpdate, Purchase, PurchaseRedirect, Reference, Vehicle,
-    VehicleLookup, Webhook, WebhookDelivery,
+    AgentBranch, AgentBranchNode, AgentUser, Case, CaseActivity, CaseNote, CasePolicy,
+    CasePriority, CasePriorityRule, CaseProposal, ConsentRecord, CoverageGroup, CoverageGroupRef,
+    Customer, CustomerAddress, CustomerConsent, CustomerConsents, CustomerContact,
+    CustomerEmailAddress, CustomerLookup, CustomerPhone, DaskOldPolicy, DaskPropertyLookup,
+    Document, DocumentSerial, FieldError, InsuranceCompany, PhoneNumber, Plate, Policy,
+    PolicyTransfer, PolicyTransferCompany, PolicyTransferRun, PolicyTransferTrigger, Premium,
+    PremiumDetail, Product, Property, PropertyAddress, PropertyFloor, Proposal, ProposalUpdate,
+    Purchase, PurchaseRedirect, Reference, TwoFactorChallenge, UserReference, Vehicle,
+    VehicleLookup, VehicleModel, Webhook, WebhookDelivery,
 };
 
 py_models! {
@@ -167,7 +582,15 @@ py_models! {
     }
     CustomerLookup {}
     Plate {}
-    DocumentSerial {}
+    DocumentSerial {
+        /// A serial as people write it (`AB123456`, `AB 123456`, `ab-123456`), checked; a bad
+        /// one raises `ValidationError`.
+        #[staticmethod]
+        #[pyo3(name = "parse")]
+        fn py_parse(serial: &str) -> pyo3::PyResult<crate::DocumentSerial> {
+            Ok(crate::DocumentSerial::parse(serial)?)
+        }
+    }
     Vehicle {}
     VehicleLookup {}
     Property {}
@@ -233,4 +656,76 @@ py_models! {
     ProposalPage {}
     PolicyPage {}
     CasePage {}
+    UserReference {}
+    PropertyAddress {
+        /// The address as one line, from the neighbourhood up to the city.
+        #[pyo3(name = "to_line")]
+        fn py_to_line(&self) -> String {
+            crate::PropertyAddress::to_line(self)
+        }
+    }
+    CustomerEmailAddress {}
+    CustomerPhone {}
+    CustomerAddress {}
+    CustomerConsent {}
+    ConsentRecord {}
+    CustomerConsents {}
+    CustomerContact {}
+    AgentBranchNode {}
+    DaskPropertyLookup {}
+    DaskOldPolicy {}
+    PropertyFloor {}
+    VehicleModel {}
+    CaseNote {}
+    CasePriority {}
+    CasePriorityRule {}
+    CaseActivity {}
+    CaseProposal {}
+    CasePolicy {}
+    PolicyTransfer {}
+    PolicyTransferTrigger {}
+    PolicyTransferRun {}
+    PolicyTransferCompany {}
+    AgentUserRole {}
+    AgentUserBranch {}
+    AgentUserRow {}
+    PolicyTransferRow {}
+    WebhookDeliveryRow {}
+    ExpandedPolicyRow {}
+    AgentUserPage {}
+    PolicyTransferPage {}
+    WebhookDeliveryPage {}
+    ExpandedPolicyPage {}
+    TwoFactorChallenge {}
+    FieldError {
+        #[new]
+        #[pyo3(signature = (property_name, error_message, attempted_value = None))]
+        fn py_new(
+            property_name: String,
+            error_message: String,
+            attempted_value: Option<String>,
+        ) -> Self {
+            crate::FieldError {
+                property_name,
+                error_message,
+                attempted_value,
+            }
+        }
+
+        /// Pickled by its fields, so an exception carrying it crosses process boundaries.
+        fn __reduce__<'py>(
+            slf: &pyo3::Bound<'py, Self>,
+        ) -> (
+            pyo3::Bound<'py, pyo3::types::PyType>,
+            (String, String, Option<String>),
+        ) {
+            let field = slf.get();
+            let fields = (
+                field.property_name.clone(),
+                field.error_message.clone(),
+                field.attempted_value.clone(),
+            );
+            (pyo3::types::PyAnyMethods::get_type(slf.as_any()), fields)
+        }
+    }
 }

@@ -2,13 +2,21 @@
 
 use std::marker::PhantomData;
 
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 /// A GraphQL filter. Build one from the field handles of [`PolicyFields`], [`ProposalFields`],
-/// [`CustomerFields`] and [`CaseFields`], combine with [`Filter::and`] and [`Filter::or`], or
-/// take raw JSON with [`Filter::from_json`].
+/// [`CustomerFields`], [`CaseFields`] and the other `…Fields`, combine with [`Filter::and`] and
+/// [`Filter::or`], or take raw JSON with [`Filter::from_json`].
+///
+/// A filter may also hold Atlas Search clauses ([`StringField::search`]): like the vendor
+/// client's unified filter, each is marked `"$search": true`, and the clauses so marked are sent
+/// in the list's `search` argument, the others in `filter`. The server ANDs the two, so an `or`
+/// that mixes search and filter clauses becomes an `or` in each; keep each `or` to one kind.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Filter(Value);
+
+/// The marker of a search clause inside a [`Filter`] (the vendor client's `SEARCH_MARKER`).
+pub(crate) const SEARCH_MARKER: &str = "$search";
 
 impl Filter {
     /// A filter given as JSON, e.g. `{"state": {"eq": "ACTIVE"}}`; it is sent as is.
@@ -26,13 +34,24 @@ impl Filter {
     }
 
     /// Both this and `other`.
-    pub fn and(self, other: Filter) -> Filter {
-        Filter::all([self, other])
+    pub fn and(self, other: impl Into<Filter>) -> Filter {
+        Filter::all([self, other.into()])
     }
 
     /// This or `other`.
-    pub fn or(self, other: Filter) -> Filter {
-        Filter::any([self, other])
+    pub fn or(self, other: impl Into<Filter>) -> Filter {
+        Filter::any([self, other.into()])
+    }
+
+    /// True when the filter holds a search clause.
+    pub fn has_search(&self) -> bool {
+        let (_, search) = self.split();
+        search.is_some()
+    }
+
+    /// The `filter` and `search` arguments this filter is sent as, either absent when empty.
+    pub(crate) fn split(&self) -> (Option<Value>, Option<Value>) {
+        split(&self.0)
     }
 
     /// Every filter must hold; nested `and`s are flattened.
@@ -59,6 +78,45 @@ impl Filter {
         }
         Filter(json!({ operator: parts }))
     }
+}
+
+/// Splits a unified filter into its filter and search halves (see [`Filter`]).
+fn split(value: &Value) -> (Option<Value>, Option<Value>) {
+    let Value::Object(object) = value else {
+        return (Some(value.clone()), None);
+    };
+    let mut filter = Map::new();
+    let mut search = Map::new();
+    for (key, inner) in object {
+        match (key.as_str(), inner) {
+            ("and" | "or", Value::Array(items)) => {
+                let (mut filters, mut searches) = (Vec::new(), Vec::new());
+                for item in items {
+                    let (f, s) = split(item);
+                    filters.extend(f);
+                    searches.extend(s);
+                }
+                if !filters.is_empty() {
+                    filter.insert(key.clone(), Value::Array(filters));
+                }
+                if !searches.is_empty() {
+                    search.insert(key.clone(), Value::Array(searches));
+                }
+            }
+            (_, Value::Object(operations))
+                if operations.get(SEARCH_MARKER) == Some(&Value::Bool(true)) =>
+            {
+                let mut operations = operations.clone();
+                operations.remove(SEARCH_MARKER);
+                search.insert(key.clone(), Value::Object(operations));
+            }
+            _ => {
+                filter.insert(key.clone(), inner.clone());
+            }
+        }
+    }
+    let some = |map: Map<String, Value>| (!map.is_empty()).then_some(Value::Object(map));
+    (some(filter), some(search))
 }
 
 /// Sort direction.
@@ -96,6 +154,12 @@ impl Order {
         }
     }
 
+    /// Best search matches first: `order: [{searchScore: DESC}]`, for lists filtered with a
+    /// search clause.
+    pub fn search_score() -> Self {
+        Order::desc("searchScore")
+    }
+
     pub(crate) fn to_json(&self) -> Value {
         let direction = match self.direction {
             SortDirection::Asc => "ASC",
@@ -105,7 +169,8 @@ impl Order {
     }
 }
 
-/// A text field: `eq`, `neq`, `in`, `contains`, `startsWith`, `endsWith`.
+/// A text field: `eq`, `neq`, `in`, `nin`, `contains`, `notContains`, `startsWith`,
+/// `notStartsWith`, `endsWith`, `notEndsWith`, and Atlas Search through [`StringField::search`].
 #[derive(Debug, Clone, Copy)]
 pub struct StringField(&'static str);
 
@@ -138,6 +203,31 @@ impl StringField {
     pub fn ends_with(self, text: impl Into<String>) -> Filter {
         Filter::on(self.0, "endsWith", Value::String(text.into()))
     }
+    /// None of `values`.
+    pub fn not_in<I: IntoIterator<Item = S>, S: Into<String>>(self, values: I) -> Filter {
+        let values = values
+            .into_iter()
+            .map(|v| Value::String(v.into()))
+            .collect();
+        Filter::on(self.0, "nin", Value::Array(values))
+    }
+    /// Does not contain `text`.
+    pub fn not_contains(self, text: impl Into<String>) -> Filter {
+        Filter::on(self.0, "notContains", Value::String(text.into()))
+    }
+    /// Does not start with `text`.
+    pub fn not_starts_with(self, text: impl Into<String>) -> Filter {
+        Filter::on(self.0, "notStartsWith", Value::String(text.into()))
+    }
+    /// Does not end with `text`.
+    pub fn not_ends_with(self, text: impl Into<String>) -> Filter {
+        Filter::on(self.0, "notEndsWith", Value::String(text.into()))
+    }
+    /// Atlas Search on this field (sent in the `search` argument): `autocomplete`, `textSearch`,
+    /// `wildcard`, … with an optional score boost. The server decides which fields are searchable.
+    pub fn search(self) -> SearchField {
+        SearchField(self.0)
+    }
     /// Ascending order on this field.
     pub fn asc(self) -> Order {
         Order::asc(self.0)
@@ -148,7 +238,8 @@ impl StringField {
     }
 }
 
-/// An amount or count: `eq`, `gt`, `gte`, `lt`, `lte`.
+/// An amount or count: `eq`, `neq`, `in`, `nin`, `gt`, `ngt`, `gte`, `ngte`, `lt`, `nlt`, `lte`,
+/// `nlte`.
 #[derive(Debug, Clone, Copy)]
 pub struct NumberField(&'static str);
 
@@ -156,6 +247,34 @@ impl NumberField {
     /// Equal to `value`.
     pub fn eq(self, value: f64) -> Filter {
         Filter::on(self.0, "eq", json!(value))
+    }
+    /// Not equal to `value`.
+    pub fn neq(self, value: f64) -> Filter {
+        Filter::on(self.0, "neq", json!(value))
+    }
+    /// One of `values`.
+    pub fn is_in(self, values: impl IntoIterator<Item = f64>) -> Filter {
+        Filter::on(self.0, "in", json!(values.into_iter().collect::<Vec<_>>()))
+    }
+    /// None of `values`.
+    pub fn not_in(self, values: impl IntoIterator<Item = f64>) -> Filter {
+        Filter::on(self.0, "nin", json!(values.into_iter().collect::<Vec<_>>()))
+    }
+    /// Not greater than `value`.
+    pub fn ngt(self, value: f64) -> Filter {
+        Filter::on(self.0, "ngt", json!(value))
+    }
+    /// Less than `value` (not at least).
+    pub fn ngte(self, value: f64) -> Filter {
+        Filter::on(self.0, "ngte", json!(value))
+    }
+    /// Not less than `value`.
+    pub fn nlt(self, value: f64) -> Filter {
+        Filter::on(self.0, "nlt", json!(value))
+    }
+    /// Greater than `value` (not at most).
+    pub fn nlte(self, value: f64) -> Filter {
+        Filter::on(self.0, "nlte", json!(value))
     }
     /// Greater than `value`.
     pub fn gt(self, value: f64) -> Filter {
@@ -196,6 +315,36 @@ impl DateField {
     pub fn eq(self, date: impl Into<String>) -> Filter {
         Filter::on(self.0, "eq", Value::String(date.into()))
     }
+    /// Not on `date`.
+    pub fn neq(self, date: impl Into<String>) -> Filter {
+        Filter::on(self.0, "neq", Value::String(date.into()))
+    }
+    /// On one of `dates`.
+    pub fn is_in<I: IntoIterator<Item = S>, S: Into<String>>(self, dates: I) -> Filter {
+        let dates = dates.into_iter().map(|d| Value::String(d.into())).collect();
+        Filter::on(self.0, "in", Value::Array(dates))
+    }
+    /// On none of `dates`.
+    pub fn not_in<I: IntoIterator<Item = S>, S: Into<String>>(self, dates: I) -> Filter {
+        let dates = dates.into_iter().map(|d| Value::String(d.into())).collect();
+        Filter::on(self.0, "nin", Value::Array(dates))
+    }
+    /// Not after `date`.
+    pub fn ngt(self, date: impl Into<String>) -> Filter {
+        Filter::on(self.0, "ngt", Value::String(date.into()))
+    }
+    /// Before `date` (not on or after).
+    pub fn ngte(self, date: impl Into<String>) -> Filter {
+        Filter::on(self.0, "ngte", Value::String(date.into()))
+    }
+    /// Not before `date`.
+    pub fn nlt(self, date: impl Into<String>) -> Filter {
+        Filter::on(self.0, "nlt", Value::String(date.into()))
+    }
+    /// After `date` (not on or before).
+    pub fn nlte(self, date: impl Into<String>) -> Filter {
+        Filter::on(self.0, "nlte", Value::String(date.into()))
+    }
     /// On or after `date`.
     pub fn gte(self, date: impl Into<String>) -> Filter {
         Filter::on(self.0, "gte", Value::String(date.into()))
@@ -223,6 +372,211 @@ impl DateField {
     /// Descending order on this field.
     pub fn desc(self) -> Order {
         Order::desc(self.0)
+    }
+}
+
+/// A yes/no field: `eq`, `neq`.
+#[derive(Debug, Clone, Copy)]
+pub struct BoolField(&'static str);
+
+impl BoolField {
+    /// Equal to `value`.
+    pub fn eq(self, value: bool) -> Filter {
+        Filter::on(self.0, "eq", Value::Bool(value))
+    }
+    /// Not equal to `value`.
+    pub fn neq(self, value: bool) -> Filter {
+        Filter::on(self.0, "neq", Value::Bool(value))
+    }
+    /// Ascending order on this field.
+    pub fn asc(self) -> Order {
+        Order::asc(self.0)
+    }
+    /// Descending order on this field.
+    pub fn desc(self) -> Order {
+        Order::desc(self.0)
+    }
+}
+
+/// A list of texts, such as a user's `agentBranchIds`: `in`, `nin`, `eq`.
+#[derive(Debug, Clone, Copy)]
+pub struct StringListField(&'static str);
+
+impl StringListField {
+    fn strings<I: IntoIterator<Item = S>, S: Into<String>>(values: I) -> Value {
+        Value::Array(
+            values
+                .into_iter()
+                .map(|v| Value::String(v.into()))
+                .collect(),
+        )
+    }
+    /// Holds one of `values`.
+    pub fn is_in<I: IntoIterator<Item = S>, S: Into<String>>(self, values: I) -> Filter {
+        Filter::on(self.0, "in", Self::strings(values))
+    }
+    /// Holds none of `values`.
+    pub fn not_in<I: IntoIterator<Item = S>, S: Into<String>>(self, values: I) -> Filter {
+        Filter::on(self.0, "nin", Self::strings(values))
+    }
+    /// Is exactly `values`.
+    pub fn eq<I: IntoIterator<Item = S>, S: Into<String>>(self, values: I) -> Filter {
+        Filter::on(self.0, "eq", Self::strings(values))
+    }
+}
+
+/// A list of objects, such as a customer's `consents`: `all`, `none`, `some` take a filter on
+/// the items' fields; `any` asks whether the list has items.
+#[derive(Debug, Clone, Copy)]
+pub struct ListField(&'static str);
+
+impl ListField {
+    /// Every item matches `item`.
+    pub fn all(self, item: impl Into<Filter>) -> Filter {
+        Filter::on(self.0, "all", item.into().0)
+    }
+    /// No item matches `item`.
+    pub fn none(self, item: impl Into<Filter>) -> Filter {
+        Filter::on(self.0, "none", item.into().0)
+    }
+    /// At least one item matches `item`.
+    pub fn some(self, item: impl Into<Filter>) -> Filter {
+        Filter::on(self.0, "some", item.into().0)
+    }
+    /// The list has items (`true`) or is empty (`false`).
+    pub fn any(self, has_items: bool) -> Filter {
+        Filter::on(self.0, "any", Value::Bool(has_items))
+    }
+}
+
+/// A score for a search clause: `boost` multiplies the match score, `constant` replaces it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Score {
+    Boost(f64),
+    Constant(f64),
+}
+
+/// An Atlas Search handle on a text field (from [`StringField::search`]).
+#[derive(Debug, Clone, Copy)]
+pub struct SearchField(&'static str);
+
+/// One search clause; becomes a [`Filter`] (marked as search) where one is expected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchClause {
+    field: &'static str,
+    operation: &'static str,
+    value: Value,
+    score: Option<Score>,
+}
+
+impl SearchField {
+    fn text(self, operation: &'static str, text: impl Into<String>) -> SearchClause {
+        SearchClause {
+            field: self.0,
+            operation,
+            value: json!({ "value": text.into() }),
+            score: None,
+        }
+    }
+    fn list<I: IntoIterator<Item = S>, S: Into<String>>(
+        self,
+        operation: &'static str,
+        values: I,
+    ) -> SearchClause {
+        let values: Vec<String> = values.into_iter().map(Into::into).collect();
+        SearchClause {
+            field: self.0,
+            operation,
+            value: json!({ "values": values }),
+            score: None,
+        }
+    }
+    /// Type-ahead match: words starting with `text` (what the Agent Panel's search box uses).
+    pub fn autocomplete(self, text: impl Into<String>) -> SearchClause {
+        self.text("autocomplete", text)
+    }
+    /// Full-text match.
+    pub fn text_search(self, text: impl Into<String>) -> SearchClause {
+        self.text("textSearch", text)
+    }
+    /// Wildcard match (`*` and `?`).
+    pub fn wildcard(self, pattern: impl Into<String>) -> SearchClause {
+        self.text("wildcard", pattern)
+    }
+    /// Exactly `text`.
+    pub fn eq(self, text: impl Into<String>) -> SearchClause {
+        self.text("eq", text)
+    }
+    /// Not `text`.
+    pub fn neq(self, text: impl Into<String>) -> SearchClause {
+        self.text("neq", text)
+    }
+    /// One of `values`.
+    pub fn is_in<I: IntoIterator<Item = S>, S: Into<String>>(self, values: I) -> SearchClause {
+        self.list("in", values)
+    }
+    /// None of `values`.
+    pub fn not_in<I: IntoIterator<Item = S>, S: Into<String>>(self, values: I) -> SearchClause {
+        self.list("nin", values)
+    }
+    /// Contains `text`.
+    pub fn contains(self, text: impl Into<String>) -> SearchClause {
+        self.text("contains", text)
+    }
+    /// Does not contain `text`.
+    pub fn not_contains(self, text: impl Into<String>) -> SearchClause {
+        self.text("notContains", text)
+    }
+    /// Starts with `text`.
+    pub fn starts_with(self, text: impl Into<String>) -> SearchClause {
+        self.text("startsWith", text)
+    }
+    /// Does not start with `text`.
+    pub fn not_starts_with(self, text: impl Into<String>) -> SearchClause {
+        self.text("notStartsWith", text)
+    }
+    /// Ends with `text`.
+    pub fn ends_with(self, text: impl Into<String>) -> SearchClause {
+        self.text("endsWith", text)
+    }
+    /// Does not end with `text`.
+    pub fn not_ends_with(self, text: impl Into<String>) -> SearchClause {
+        self.text("notEndsWith", text)
+    }
+}
+
+impl SearchClause {
+    /// Multiplies this clause's match score by `factor` (e.g. 3.0 to rank name matches first).
+    pub fn boost(mut self, factor: f64) -> Self {
+        self.score = Some(Score::Boost(factor));
+        self
+    }
+    /// Gives every match of this clause the score `score`.
+    pub fn constant(mut self, score: f64) -> Self {
+        self.score = Some(Score::Constant(score));
+        self
+    }
+    /// Both this and `other`.
+    pub fn and(self, other: impl Into<Filter>) -> Filter {
+        Filter::from(self).and(other)
+    }
+    /// This or `other`.
+    pub fn or(self, other: impl Into<Filter>) -> Filter {
+        Filter::from(self).or(other)
+    }
+}
+
+impl From<SearchClause> for Filter {
+    fn from(clause: SearchClause) -> Self {
+        let mut value = clause.value;
+        if let (Some(score), Some(object)) = (clause.score, value.as_object_mut()) {
+            let score = match score {
+                Score::Boost(factor) => json!({ "boost": factor }),
+                Score::Constant(score) => json!({ "constant": score }),
+            };
+            object.insert("score".to_owned(), score);
+        }
+        Filter(json!({ clause.field: { clause.operation: value, SEARCH_MARKER: true } }))
     }
 }
 
@@ -282,18 +636,23 @@ macro_rules! as_wire {
 }
 
 use crate::model::{
-    CaseMainState, CaseStatus, CaseType, Channel, CustomerType, PolicyState, ProductBranch,
-    ProposalState,
+    AgentUserState, CaseMainState, CaseStatus, CaseSubState, CaseType, Channel, ConsentType,
+    CustomerType, PaymentOption, PolicyState, ProductBranch, ProposalState, WebhookEvent,
 };
 as_wire!(
+    AgentUserState,
     CaseMainState,
     CaseStatus,
+    CaseSubState,
     CaseType,
     Channel,
+    ConsentType,
     CustomerType,
+    PaymentOption,
     PolicyState,
     ProductBranch,
-    ProposalState
+    ProposalState,
+    WebhookEvent
 );
 
 /// Declares a namespace of typed field handles.
@@ -351,6 +710,24 @@ fields! {
         vehicle_plate: StringField = "vehiclePlate";
         /// Branch id.
         agent_branch_id: StringField = "agentBranchId";
+        /// Insurer's id.
+        insurance_company_id: NumberField = "insuranceCompanyId";
+        /// How it was paid.
+        payment_type: EnumField<PaymentOption> = "paymentType";
+        /// Sales channel.
+        channel: EnumField<Channel> = "channel";
+        /// The customer who pays.
+        insurer_customer_id: StringField = "insurerCustomerId";
+        /// The insured customer.
+        insured_customer_id: StringField = "insuredCustomerId";
+        /// Endorsement number (0 for the policy as issued).
+        endorsement_number: NumberField = "endorsementNumber";
+        /// Change in net premium of an endorsement (`policiesExpanded`).
+        net_premium_change: NumberField = "netPremiumChange";
+        /// Change in gross premium of an endorsement (`policiesExpanded`).
+        gross_premium_change: NumberField = "grossPremiumChange";
+        /// Change in commission of an endorsement (`policiesExpanded`).
+        commission_change: NumberField = "commissionChange";
     }
 }
 
@@ -379,6 +756,12 @@ fields! {
         vehicle_plate: StringField = "vehiclePlate";
         /// Branch id.
         agent_branch_id: StringField = "agentBranchId";
+        /// The customer who pays.
+        insurer_customer_id: StringField = "insurerCustomerId";
+        /// The insured customer.
+        insured_customer_id: StringField = "insuredCustomerId";
+        /// Share of insurers that answered with a premium.
+        success_rate: NumberField = "successRate";
     }
 }
 
@@ -399,6 +782,25 @@ fields! {
         created_at: DateField = "createdAt";
         /// Branch id.
         agent_branch_id: StringField = "agentBranchId";
+        /// VKN (companies).
+        tax_number: StringField = "taxNumber";
+        /// Phone.
+        primary_phone_number: StringField = "primaryPhoneNumber";
+        /// Where the customer came from.
+        creation_channel: EnumField<Channel> = "creationChannel";
+        /// The customer's consents; e.g. `consents().some(ConsentFields::consent_type().eq(…)
+        /// .and(ConsentFields::is_active().eq(true)))`.
+        consents: ListField = "consents";
+    }
+}
+
+fields! {
+    /// Fields of the items of a customer's `consents` list (for [`ListField`] filters).
+    ConsentFields {
+        /// KVKK or ETK.
+        consent_type: EnumField<ConsentType> = "consentType";
+        /// In force.
+        is_active: BoolField = "isActive";
     }
 }
 
@@ -421,6 +823,74 @@ fields! {
         created_at: DateField = "createdAt";
         /// Branch id.
         agent_branch_id: StringField = "agentBranchId";
+        /// Sub-state.
+        sub_state: EnumField<CaseSubState> = "subState";
+        /// Channel.
+        channel: EnumField<Channel> = "channel";
+    }
+}
+
+fields! {
+    /// Filterable fields of `agentUsersNew`.
+    AgentUserFields {
+        /// User id.
+        id: StringField = "id";
+        /// E-mail.
+        email: StringField = "email";
+        /// First name.
+        first_name: StringField = "firstName";
+        /// Last name.
+        last_name: StringField = "lastName";
+        /// Account state.
+        state: EnumField<AgentUserState> = "state";
+        /// Creation time.
+        created_at: DateField = "createdAt";
+        /// The branches the user works for.
+        agent_branch_ids: StringListField = "agentBranchIds";
+        /// Service accounts (OAuth clients) rather than people.
+        is_service_account: BoolField = "isServiceAccount";
+    }
+}
+
+fields! {
+    /// Filterable fields of `policyTransfersNew`.
+    PolicyTransferFields {
+        /// Transfer id.
+        id: StringField = "id";
+        /// First day of the period.
+        start_date: DateField = "startDate";
+        /// Last day of the period.
+        end_date: DateField = "endDate";
+        /// Creation time.
+        created_at: DateField = "createdAt";
+        /// Policies transferred.
+        succeeded_policy_count: NumberField = "succeededPolicyCount";
+        /// Policies that could not be transferred.
+        failed_policy_count: NumberField = "failedPolicyCount";
+        /// Policies skipped.
+        skipped_policy_count: NumberField = "skippedPolicyCount";
+    }
+}
+
+fields! {
+    /// Filterable fields of `webhookDeliveriesNew`.
+    WebhookDeliveryFields {
+        /// Delivery id.
+        id: StringField = "id";
+        /// The webhook.
+        webhook_id: StringField = "webhookId";
+        /// The event (UPPER_SNAKE, as subscriptions name it).
+        event: EnumField<WebhookEvent> = "event";
+        /// When it was sent.
+        sent_at: DateField = "sentAt";
+        /// The receiver's status code.
+        status_code: NumberField = "statusCode";
+        /// How long the receiver took.
+        duration_ms: NumberField = "durationMs";
+        /// True when the receiver answered 2xx.
+        is_success: BoolField = "isSuccess";
+        /// Why the delivery failed.
+        error_message: StringField = "errorMessage";
     }
 }
 

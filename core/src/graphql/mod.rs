@@ -1,23 +1,89 @@
 //! GraphQL lists (B2B guide §5): typed rows, a typed filter builder, sort orders and pages.
 //!
-//! Queries use the connection fields `customersNew`, `proposalsNew`, `policiesNew` and
-//! `casesNew` with the filter and sort input names of the B2B guide (`PolicyFilterInput`, …).
+//! Queries are spelt in the server's dialect ([`crate::Dialect`]): `getPoliciesNew` with
+//! `PolicyFilterInput` and `orderBy` for the guide, `policiesNew` with the docs' or the vendor
+//! client's input types and `order` for the others; rows read either generation of field names.
 
 mod filter;
+mod query;
 mod rows;
 
 #[doc(hidden)]
 pub use crate::resources::decode_list_answer;
 pub use filter::{
-    CaseFields, CustomerFields, DateField, EnumField, Filter, NumberField, Order, PolicyFields,
-    ProposalFields, SortDirection, StringField,
+    AgentUserFields, BoolField, CaseFields, ConsentFields, CustomerFields, DateField, EnumField,
+    Filter, ListField, NumberField, Order, PolicyFields, PolicyTransferFields, ProposalFields,
+    SearchClause, SearchField, SortDirection, StringField, StringListField, WebhookDeliveryFields,
 };
+#[doc(hidden)]
+pub use query::ListSpec;
 pub(crate) use rows::Connection;
 pub use rows::Listing;
 pub use rows::{
-    AgentBranchRef, CasePage, CaseRow, CustomerPage, CustomerRow, PageInfo, PolicyPage, PolicyRow,
-    ProposalPage, ProposalRow,
+    AgentBranchRef, AgentUserBranch, AgentUserPage, AgentUserRole, AgentUserRow, CasePage, CaseRow,
+    CustomerPage, CustomerRow, ExpandedPolicyPage, ExpandedPolicyRow, PageInfo, PolicyPage,
+    PolicyRow, PolicyTransferPage, PolicyTransferRow, ProposalPage, ProposalRow,
+    WebhookDeliveryPage, WebhookDeliveryRow,
 };
+
+/// True when a GraphQL document defines a mutation (or cannot be read, which counts as one: a
+/// document of unknown effect is not retried after it may have been sent). Only the keywords at
+/// the top level matter, so a scanner that skips strings, comments and selection sets is enough.
+pub(crate) fn has_mutation(document: &str) -> bool {
+    let text: Vec<char> = document.chars().collect();
+    let mut at = 0;
+    let mut depth = 0usize;
+    let mut saw_operation = false;
+    while at < text.len() {
+        let c = text[at];
+        if c.is_alphanumeric() || c == '_' {
+            let start = at;
+            while at < text.len() && (text[at].is_alphanumeric() || text[at] == '_') {
+                at += 1;
+            }
+            if depth == 0 {
+                match text[start..at].iter().collect::<String>().as_str() {
+                    "mutation" | "subscription" => return true,
+                    "query" => saw_operation = true,
+                    _ => {}
+                }
+            }
+            continue;
+        }
+        at += 1;
+        match c {
+            '#' => {
+                while at < text.len() && text[at] != '\n' && text[at] != '\r' {
+                    at += 1;
+                }
+            }
+            '"' if text[at..].starts_with(&['"', '"']) => {
+                // A block string: everything up to the next unescaped `"""`.
+                at += 2;
+                while at < text.len() && !text[at..].starts_with(&['"', '"', '"']) {
+                    at += if text[at] == '\\' { 2 } else { 1 };
+                }
+                at += 3;
+            }
+            '"' => {
+                while at < text.len() && text[at] != '"' {
+                    at += if text[at] == '\\' { 2 } else { 1 };
+                }
+                at += 1;
+            }
+            '{' | '(' | '[' => {
+                saw_operation |= depth == 0 && c == '{';
+                depth += 1;
+            }
+            '}' | ')' | ']' => match depth.checked_sub(1) {
+                Some(outer) => depth = outer,
+                None => return true,
+            },
+            _ => {}
+        }
+    }
+    depth != 0 || !saw_operation
+}
 
 /// Which page to fetch and how to filter and sort it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -50,8 +116,9 @@ impl ListQuery {
         }
     }
 
-    /// Adds a filter (combined with `and` when one is set already).
-    pub fn filter(mut self, filter: Filter) -> Self {
+    /// Adds a filter or search clause (combined with `and` when one is set already).
+    pub fn filter(mut self, filter: impl Into<Filter>) -> Self {
+        let filter = filter.into();
         self.filter = Some(match self.filter.take() {
             Some(existing) => existing.and(filter),
             None => filter,
@@ -90,36 +157,6 @@ impl ListQuery {
         }
         Ok(())
     }
-
-    pub(crate) fn variables(&self) -> serde_json::Value {
-        let first = match (self.first, self.last) {
-            (None, None) => Some(DEFAULT_PAGE_SIZE),
-            (first, _) => first,
-        };
-        let mut vars = serde_json::Map::new();
-        let mut put = |key: &str, value: serde_json::Value| {
-            if !value.is_null() {
-                vars.insert(key.to_owned(), value);
-            }
-        };
-        put("first", serde_json::json!(first));
-        put("after", serde_json::json!(self.after));
-        put("last", serde_json::json!(self.last));
-        put("before", serde_json::json!(self.before));
-        put(
-            "filter",
-            self.filter
-                .as_ref()
-                .map_or(serde_json::Value::Null, |filter| filter.to_json().clone()),
-        );
-        if !self.order.is_empty() {
-            put(
-                "order",
-                serde_json::Value::Array(self.order.iter().map(Order::to_json).collect()),
-            );
-        }
-        serde_json::Value::Object(vars)
-    }
 }
 
 #[cfg(test)]
@@ -129,11 +166,15 @@ mod tests {
 
     #[test]
     fn list_queries_become_graphql_variables() {
+        use crate::graphql::Listing;
         let query = ListQuery::first(100)
             .filter(PolicyFields::state().eq(PolicyState::Active))
             .filter(PolicyFields::gross_premium().gte(1000.0))
             .order_by(PolicyFields::gross_premium().desc());
-        insta::assert_json_snapshot!(query.variables(), @r#"
+        let request = PolicyRow::SPEC
+            .request(crate::Dialect::VendorSdk, &query)
+            .expect("request");
+        insta::assert_json_snapshot!(request.variables, @r#"
         {
           "filter": {
             "and": [
@@ -157,6 +198,28 @@ mod tests {
           ]
         }
         "#);
+    }
+
+    #[test]
+    fn mutations_are_told_from_queries_at_the_top_level_only() {
+        assert!(!has_mutation("{ customersNew { nodes { id } } }"));
+        assert!(!has_mutation(
+            "query List($first: Int) { policiesNew(first: $first) { totalCount } }"
+        ));
+        assert!(!has_mutation(
+            "# mutation in a comment\nquery { a(text: \"mutation {\") { mutation } }"
+        ));
+        assert!(!has_mutation(
+            "query { a(text: \"\"\"\n mutation \"quoted\" \"\"\") { b } } fragment F on X { mutation }"
+        ));
+        assert!(has_mutation("mutation Buy { purchase { id } }"));
+        assert!(has_mutation("query A { a } mutation B { b }"));
+        assert!(has_mutation("subscription { changes { id } }"));
+        assert!(
+            has_mutation("query { unbalanced "),
+            "unreadable counts as a mutation"
+        );
+        assert!(has_mutation("   "), "no operation counts as one");
     }
 
     #[test]

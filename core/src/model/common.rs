@@ -39,6 +39,79 @@ pub struct Document {
     pub url: String,
 }
 
+/// Who did something: created a record, represents a customer, changed a case.
+#[cfg_attr(feature = "napi", napi_derive::napi(object))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, module = "insurup"))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct UserReference {
+    /// The user's id.
+    pub id: Option<super::UserId>,
+    /// Display name.
+    pub name: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Agent, customer or InsurUp's admin panel.
+    pub user_type: Option<super::UserType>,
+}
+
+/// Where a document goes: an e-mail address or a phone number for an SMS. Build one with
+/// [`DocumentRecipient::email`] or [`DocumentRecipient::sms`]; exactly one of the two is set.
+#[cfg_attr(feature = "napi", napi_derive::napi(object))]
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DocumentRecipient {
+    /// E-mail address to send the document to.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub email: Option<String>,
+    /// Turkish phone number to send a link to by SMS (`5321234567`, `+90 532 …`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub phone_number: Option<String>,
+}
+
+impl DocumentRecipient {
+    /// Sends the document by e-mail.
+    pub fn email(address: impl Into<String>) -> Self {
+        DocumentRecipient {
+            email: Some(address.into()),
+            phone_number: None,
+        }
+    }
+
+    /// Sends a link to the document by SMS.
+    pub fn sms(phone_number: impl Into<String>) -> Self {
+        DocumentRecipient {
+            email: None,
+            phone_number: Some(phone_number.into()),
+        }
+    }
+
+    /// The API's `communication` member: `{type: "email", email}` or
+    /// `{type: "sms", phoneNumber: {countryCode, number}}`.
+    pub(crate) fn to_communication(&self) -> crate::Result<serde_json::Value> {
+        match (&self.email, &self.phone_number) {
+            (Some(address), None) => {
+                crate::validate::email("email", address)?;
+                Ok(serde_json::json!({ "type": "email", "email": address }))
+            }
+            (None, Some(raw)) => {
+                let phone = PhoneNumber::parse_turkish(raw).ok_or_else(|| {
+                    crate::Error::validation(
+                        "phone_number",
+                        "must be a 10-digit Turkish number such as 5321234567",
+                    )
+                })?;
+                Ok(serde_json::json!({ "type": "sms", "phoneNumber": phone }))
+            }
+            _ => Err(crate::Error::validation(
+                "recipient",
+                "give either an e-mail address or a phone number, not both",
+            )),
+        }
+    }
+}
+
 impl PhoneNumber {
     /// Parses `5321234567`, `05321234567`, `+90 532 123 45 67` or `90 532 123 4567` as a Turkish
     /// mobile or landline number.

@@ -2,7 +2,10 @@
 
 use serde::Serialize;
 
-use super::{AgentBranchId, CustomerId, CustomerType, Gender, PhoneNumber, Reference};
+use super::{
+    AgentBranchId, Channel, CustomerConsent, CustomerId, CustomerType, EducationStatus, Gender,
+    Job, MaritalStatus, Nationality, PhoneNumber, Reference, UserReference,
+};
 use crate::error::Result;
 use crate::validate;
 
@@ -16,7 +19,7 @@ pub struct Customer {
     /// The customer's id.
     pub id: CustomerId,
     /// Individual, company or foreign.
-    #[serde(rename = "type", alias = "$type")]
+    #[serde(rename = "type")]
     pub customer_type: CustomerType,
     /// Full name (individuals and foreigners).
     pub full_name: Option<String>,
@@ -30,6 +33,18 @@ pub struct Customer {
     pub birth_date: Option<String>,
     /// Gender.
     pub gender: Option<Gender>,
+    /// Marital status (individuals and foreigners).
+    pub marital_status: Option<MaritalStatus>,
+    /// Nationality (individuals and foreigners).
+    pub nationality: Option<Nationality>,
+    /// Highest education (individuals and foreigners).
+    pub education_status: Option<EducationStatus>,
+    /// Occupation (individuals and foreigners).
+    pub job: Option<Job>,
+    /// Passport number (individuals and foreigners).
+    pub passport_number: Option<String>,
+    /// Father's name (foreigners).
+    pub father_name: Option<String>,
     /// Primary e-mail address.
     pub primary_email: Option<String>,
     /// Primary phone number.
@@ -40,8 +55,17 @@ pub struct Customer {
     pub district: Option<Reference>,
     /// When the customer was created (RFC 3339).
     pub created_at: Option<String>,
+    /// Who created the customer.
+    pub created_by: Option<UserReference>,
+    /// The agent user who looks after the customer.
+    pub represented_by: Option<UserReference>,
+    /// Where the customer came from.
+    pub creation_channel: Option<Channel>,
     /// Branch the customer belongs to.
     pub agent_branch_id: Option<AgentBranchId>,
+    /// Whether each consent (KVKK, ETK) is in force.
+    #[serde(default, deserialize_with = "super::null_as_empty")]
+    pub consents: Vec<CustomerConsent>,
     /// Number of vehicles.
     #[serde(default)]
     pub vehicle_count: u32,
@@ -57,6 +81,12 @@ pub struct Customer {
     /// Number of cases.
     #[serde(default)]
     pub case_count: u32,
+    /// Number of e-mail addresses.
+    #[serde(default)]
+    pub email_count: u32,
+    /// Number of phone numbers.
+    #[serde(default)]
+    pub phone_count: u32,
 }
 
 impl Customer {
@@ -66,6 +96,13 @@ impl Customer {
             .as_deref()
             .or(self.title.as_deref())
             .unwrap_or("")
+    }
+
+    /// True when the customer's consent of this type is in force.
+    pub fn has_consent(&self, consent_type: &super::ConsentType) -> bool {
+        self.consents
+            .iter()
+            .any(|consent| &consent.consent_type == consent_type && consent.is_active)
     }
 }
 
@@ -141,6 +178,7 @@ pub struct NewForeignCustomer {
 
 /// A customer to create; `POST /api/customers` is polymorphic on `$type`.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum NewCustomer {
     /// A Turkish citizen.
     Individual(NewIndividualCustomer),
@@ -166,6 +204,28 @@ impl NewCustomer {
             title: title.into(),
             ..NewCompanyCustomer::default()
         })
+    }
+
+    /// The kind of customer an identity number names: a 10-digit VKN is a company (titled
+    /// `title`), a number starting with 99 a foreign national (born on `birth_date`), any other
+    /// an individual (TCKN). Checksums are checked when the customer is created.
+    pub fn from_identity_number(
+        identity_number: impl Into<String>,
+        title: Option<String>,
+        birth_date: Option<String>,
+    ) -> Self {
+        let number = identity_number.into().trim().to_owned();
+        if number.len() == 10 {
+            NewCustomer::company(number, title.unwrap_or_default())
+        } else if number.starts_with("99") {
+            NewCustomer::foreign(number, birth_date.unwrap_or_default())
+        } else {
+            let individual = NewCustomer::individual(number);
+            match birth_date {
+                Some(date) => individual.with_birth_date(date),
+                None => individual,
+            }
+        }
     }
 
     /// A foreign national.
@@ -398,4 +458,23 @@ pub struct CustomerLookup {
     pub city: Option<Reference>,
     /// District.
     pub district: Option<Reference>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_identity_number_decides_the_kind_of_customer() {
+        let of = |number: &str| {
+            NewCustomer::from_identity_number(
+                number,
+                Some("ACME A.Ş.".into()),
+                Some("1990-01-01".into()),
+            )
+        };
+        assert!(matches!(of("11111111110"), NewCustomer::Individual(_)));
+        assert!(matches!(of("6130782524"), NewCustomer::Company(_)));
+        assert!(matches!(of("99123456780"), NewCustomer::Foreign(_)));
+    }
 }

@@ -41,6 +41,36 @@ wire_enum! {
         Mesleki = "MESLEKI_SORUMLULUK",
         /// Legal protection.
         HukuksalKoruma = "HUKUKSAL_KORUMA",
+        /// Card and identity protection.
+        KartKimlikKoruma = "KART_KIMLIK_KORUMA",
+        /// Third-party financial liability.
+        UcuncuSahisMaliSorumluluk = "UCUNCU_SAHIS_MALI_SORUMLULUK",
+        /// Construction all risks.
+        InsaatAllRisk = "INSAAT_ALL_RISK",
+        /// Leasing all risks.
+        LeasingAllRisk = "LEASING_ALL_RISK",
+        /// Erection (montaj) all risks.
+        MontajAllRisk = "MONTAJ_ALL_RISK",
+        /// Cargo (nakliyat).
+        Nakliyat = "NAKLIYAT",
+        /// Private security liability.
+        OzelGuvenlikMaliSorumluluk = "OZEL_GUVENLIK_MALI_SORUMLULUK",
+        /// Hazardous substances liability.
+        TehlikeliMaddelerMaliSorumluluk = "TEHLIKELI_MADDELER_MALI_SORUMLULUK",
+        /// Yacht and pleasure boat.
+        YatGemiGezintiTeknesi = "YAT_GEMI_GEZINTI_TEKNESI",
+        /// Agriculture (TARSİM).
+        Tarim = "TARIM",
+        /// Credit (receivables).
+        Alacak = "ALACAK",
+        /// Employer's liability.
+        IsverenMaliMesuliyet = "ISVEREN_MALI_MESULIYET",
+        /// Engineering.
+        Muhendislik = "MUHENDISLIK",
+        /// Basic fire cover for a home.
+        IlkAtesKonut = "ILK_ATES_KONUT",
+        /// Surety bond (kefalet).
+        Kefalet = "KEFALET",
     }
 }
 
@@ -73,6 +103,10 @@ wire_enum! {
         Api = "API",
         /// Partner.
         Partner = "PARTNER",
+        /// Print media.
+        PrintMedia = "PRINT_MEDIA",
+        /// Fair or event.
+        FairEvent = "FAIR_EVENT",
     }
 }
 
@@ -371,6 +405,349 @@ wire_enum! {
         CaseCreated = "CASE_CREATED",
         /// A case changed state.
         CaseStateChanged = "CASE_STATE_CHANGED",
+    }
+}
+
+wire_enum! {
+    /// Marital status of an individual customer.
+    pub enum MaritalStatus {
+        /// Not known.
+        Unspecified = "UNKNOWN",
+        /// Single.
+        Single = "SINGLE",
+        /// Married.
+        Married = "MARRIED",
+    }
+}
+
+wire_enum! {
+    /// Nationality of an individual customer.
+    pub enum Nationality {
+        /// Not known.
+        Unspecified = "UNKNOWN",
+        /// Turkish.
+        Turk = "TURK",
+        /// Other.
+        Other = "OTHER",
+    }
+}
+
+wire_enum! {
+    /// Highest education of an individual customer.
+    pub enum EducationStatus {
+        /// Not known.
+        Unspecified = "UNKNOWN",
+        /// Primary school.
+        PrimarySchool = "PRIMARY_SCHOOL",
+        /// Middle school.
+        MiddleSchool = "MIDDLE_SCHOOL",
+        /// High school.
+        HighSchool = "HIGH_SCHOOL",
+        /// University.
+        University = "UNIVERSITY",
+        /// Master's degree.
+        Postgraduate = "POSTGRADUATE",
+        /// Doctorate.
+        Doctorate = "DOCTORATE",
+        /// Other.
+        Other = "OTHER",
+    }
+}
+
+wire_enum! {
+    /// Occupation of an individual customer.
+    pub enum Job {
+        /// Not known.
+        Unspecified = "UNKNOWN",
+        /// Banker.
+        Banker = "BANKER",
+        /// Corporate employee.
+        CorporateEmployee = "CORPORATE_EMPLOYEE",
+        /// Employee of a limited company.
+        LtdEmployee = "LTD_EMPLOYEE",
+        /// Police officer.
+        Police = "POLICE",
+        /// Military personnel.
+        MilitaryPersonnel = "MILITARY_PERSONNEL",
+        /// Spouse of a retiree.
+        RetiredSpouse = "RETIRED_SPOUSE",
+        /// Teacher.
+        Teacher = "TEACHER",
+        /// Doctor.
+        Doctor = "DOCTOR",
+        /// Pharmacist.
+        Pharmacist = "PHARMACIST",
+        /// Nurse.
+        Nurse = "NURSE",
+        /// Healthcare worker.
+        HealthcareWorker = "HEALTHCARE_WORKER",
+        /// Lawyer.
+        Lawyer = "LAWYER",
+        /// Judge.
+        Judge = "JUDGE",
+        /// Prosecutor.
+        Prosecutor = "PROSECUTOR",
+        /// Freelancer.
+        Freelancer = "FREELANCER",
+        /// Farmer.
+        Farmer = "FARMER",
+        /// Instructor.
+        Instructor = "INSTRUCTOR",
+        /// Religious official.
+        ReligiousOfficial = "RELIGIOUS_OFFICIAL",
+        /// Manager of an association.
+        AssociationManager = "ASSOCIATION_MANAGER",
+        /// Civil servant.
+        Officer = "OFFICER",
+        /// Retired.
+        Retired = "RETIRED",
+        /// Homemaker.
+        Housewife = "HOUSEWIFE",
+    }
+}
+
+wire_enum! {
+    /// A consent a customer gives or revokes.
+    pub enum ConsentType {
+        /// Processing of personal data (KVKK).
+        Kvkk = "KVKK",
+        /// Commercial electronic messages (ETK).
+        Etk = "ETK",
+    }
+}
+
+wire_enum! {
+    /// Where a consent was given or revoked.
+    pub enum ConsentChannel {
+        /// Recorded by an agent.
+        Manual = "MANUAL",
+        /// The customer's web application.
+        Web = "WEB",
+        /// A chatbot conversation.
+        Chatbot = "CHATBOT",
+        /// An SMS consent link.
+        Sms = "SMS",
+        /// An e-mail consent link.
+        Email = "EMAIL",
+        /// Another system (e.g. İYS).
+        External = "EXTERNAL",
+    }
+}
+
+wire_enum! {
+    /// What happened to a consent.
+    pub enum ConsentAction {
+        /// Given.
+        Given = "GIVEN",
+        /// Revoked.
+        Revoked = "REVOKED",
+    }
+}
+
+wire_enum! {
+    /// Kind of a customer's address.
+    pub enum AddressType {
+        /// Not known.
+        Unspecified = "UNKNOWN",
+        /// Home.
+        Home = "HOME",
+        /// Work.
+        Work = "WORK",
+        /// Temporary.
+        Temporary = "TEMPORARY",
+        /// Other.
+        Other = "OTHER",
+    }
+}
+
+wire_enum! {
+    /// State of a call with a customer.
+    pub enum ContactState {
+        /// Planned, not made yet.
+        Planned = "PLANNED",
+        /// Made.
+        Occurred = "OCCURRED",
+        /// Planned but not made.
+        NotOccurred = "NOT_OCCURRED",
+    }
+}
+
+wire_enum! {
+    /// Kind of user who did something.
+    pub enum UserType {
+        /// InsurUp's admin panel.
+        AdminPanel = "ADMIN_PANEL",
+        /// An agent user.
+        Agent = "AGENT",
+        /// A customer.
+        Customer = "CUSTOMER",
+    }
+}
+
+wire_enum! {
+    /// Sub-state of a case, finer than its [`CaseMainState`].
+    pub enum CaseSubState {
+        /// Failed: no answer from the customer.
+        FailNoResponse = "FAIL_NO_RESPONSE",
+        /// Failed: not a real case.
+        FailInvalidCase = "FAIL_INVALID_CASE",
+        /// Failed: the customer withdrew.
+        FailCustomerWithdrawn = "FAIL_CUSTOMER_WITHDRAWN",
+        /// Failed: payment error.
+        FailPaymentError = "FAIL_PAYMENT_ERROR",
+        /// Failed: card declined.
+        FailDeclinedCardInformation = "FAIL_DECLINED_CARD_INFORMATION",
+        /// Failed: foreign user.
+        FailForeignUser = "FAIL_FOREIGN_USER",
+        /// Failed: bought elsewhere.
+        FailTakenElsewhere = "FAIL_TAKEN_ELSEWHERE",
+        /// Failed: price too high.
+        FailPriceTooHigh = "FAIL_PRICE_TOO_HIGH",
+        /// Failed: asset acquisition.
+        FailAssetAcquisition = "FAIL_ASSET_ACQUISITION",
+        /// Failed: asset sold.
+        FailAssetSold = "FAIL_ASSET_SOLD",
+        /// Failed: unresolved.
+        FailUnresolved = "FAIL_UNRESOLVED",
+        /// Failed: referred to legal.
+        FailReferredToLegal = "FAIL_REFERRED_TO_LEGAL",
+        /// Failed: the customer is unsatisfied.
+        FailCustomerUnsatisfied = "FAIL_CUSTOMER_UNSATISFIED",
+        /// Failed: documents missing.
+        FailMissingDocuments = "FAIL_MISSING_DOCUMENTS",
+        /// Failed: the insurer declined.
+        FailInsurerDenied = "FAIL_INSURER_DENIED",
+        /// Failed: conditions not met.
+        FailConditionsNotMet = "FAIL_CONDITIONS_NOT_MET",
+        /// Open: just opened.
+        OpenInitial = "OPEN_INITIAL",
+        /// Open: collecting information.
+        OpenCollectingInformation = "OPEN_COLLECTING_INFORMATION",
+        /// Open: postponed.
+        OpenDelayed = "OPEN_DELAYED",
+        /// Open: waiting.
+        OpenWaiting = "OPEN_WAITING",
+        /// In progress: under analysis.
+        InProgressUnderAnalysis = "IN_PROGRESS_UNDER_ANALYSIS",
+        /// In progress: a proposal is prepared.
+        InProgressProposalPrepared = "IN_PROGRESS_PROPOSAL_PREPARED",
+        /// In progress: awaiting approval.
+        InProgressAwaitingApproval = "IN_PROGRESS_AWAITING_APPROVAL",
+        /// In progress: to be called back.
+        InProgressToBeRecontacted = "IN_PROGRESS_TO_BE_RECONTACTED",
+        /// Succeeded.
+        SuccessCompleted = "SUCCESS_COMPLETED",
+    }
+}
+
+impl CaseSubState {
+    /// The main state this sub-state belongs to (from its prefix); `None` for unknown values.
+    pub fn main_state(&self) -> Option<CaseMainState> {
+        let wire = self.as_str();
+        [
+            ("IN_PROGRESS_", CaseMainState::InProgress),
+            ("OPEN_", CaseMainState::Open),
+            ("SUCCESS_", CaseMainState::Success),
+            ("FAIL_", CaseMainState::Fail),
+        ]
+        .into_iter()
+        .find(|(prefix, _)| wire.starts_with(prefix))
+        .map(|(_, state)| state)
+        .filter(|_| !self.is_unknown())
+    }
+}
+
+wire_enum! {
+    /// Sub-type of a case: what kind of sale, cancellation, endorsement or complaint it is.
+    pub enum CaseSubType {
+        /// Sale: a new customer's first policy.
+        NewSale = "NEW_SALE",
+        /// Sale: another product for an existing customer.
+        CrossSale = "CROSS_SALE",
+        /// Sale: renewal.
+        Renewal = "RENEWAL",
+        /// Cancellation: online, with refund.
+        OnlineCancellationRefund = "ONLINE_CANCELLATION_REFUND",
+        /// Cancellation required by the Ministry of Education.
+        MebCancellation = "MEB_CANCELLATION",
+        /// Partial cancellation.
+        PartialCancellation = "PARTIAL_CANCELLATION",
+        /// Cancellation from the sale process.
+        CancellationFromSale = "CANCELLATION_FROM_SALE",
+        /// Cancellation for non-payment.
+        CancellationDueToCollection = "CANCELLATION_DUE_TO_COLLECTION",
+        /// Cancellation after a total loss.
+        CancellationDueToDamage = "CANCELLATION_DUE_TO_DAMAGE",
+        /// Endorsement: another vehicle.
+        VehicleChange = "VEHICLE_CHANGE",
+        /// Endorsement: higher insured value.
+        ValueIncrease = "VALUE_INCREASE",
+        /// Endorsement: no-claims bonus transferred in.
+        NoClaimBonusTransfer = "NO_CLAIM_BONUS_TRANSFER",
+        /// Endorsement: coverage changed.
+        CoverageChange = "COVERAGE_CHANGE",
+        /// Endorsement: vehicle usage changed.
+        UsageTypeChange = "USAGE_TYPE_CHANGE",
+        /// Complaint: the consultant's error.
+        ConsultantError = "CONSULTANT_ERROR",
+        /// Complaint: policy operations.
+        PolicyOperations = "POLICY_OPERATIONS",
+        /// Complaint: premium collection.
+        Collection = "COLLECTION",
+        /// Complaint: too many calls.
+        DueToFrequentCalls = "DUE_TO_FREQUENT_CALLS",
+        /// Complaint: fraud.
+        Fraud = "FRAUD",
+        /// Complaint: claims handling.
+        Damage = "DAMAGE",
+        /// Complaint: an erroneous transaction.
+        ErroneousTransaction = "ERRONEOUS_TRANSACTION",
+        /// Complaint: slow operations.
+        DelayInOperations = "DELAY_IN_OPERATIONS",
+        /// Complaint: online transaction errors.
+        OnlineTransactionErrors = "ONLINE_TRANSACTION_ERRORS",
+        /// Complaint: slow cancellation.
+        DelayInCancellationPeriod = "DELAY_IN_CANCELLATION_PERIOD",
+        /// Complaint: policy or endorsement not received.
+        NonReceiptOfPolicyOrEndorsement = "NON_RECEIPT_OF_POLICY_OR_ENDORSEMENT",
+        /// Complaint: policy or endorsement not produced.
+        NonProductionOfPolicyOrEndorsement = "NON_PRODUCTION_OF_POLICY_OR_ENDORSEMENT",
+        /// Complaint: slow endorsement.
+        DelayInEndorsementOperations = "DELAY_IN_ENDORSEMENT_OPERATIONS",
+        /// Complaint: erroneous premium collection.
+        ErroneousPremiumCollection = "ERRONEOUS_PREMIUM_COLLECTION",
+        /// Complaint: refund receipt not delivered.
+        NonDeliveryOfRefundReceipt = "NON_DELIVERY_OF_REFUND_RECEIPT",
+        /// Complaint: premium not refunded.
+        NonRefundOfPremium = "NON_REFUND_OF_PREMIUM",
+        /// Complaint: staff attitude.
+        StaffAttitude = "STAFF_ATTITUDE",
+        /// Complaint: insufficient or wrong information.
+        InsufficientOrErroneousInformation = "INSUFFICIENT_OR_ERRONEOUS_INFORMATION",
+        /// Complaint: no timely answer.
+        NoTimelyResponse = "NO_TIMELY_RESPONSE",
+    }
+}
+
+wire_enum! {
+    /// State of an agent user account.
+    pub enum AgentUserState {
+        /// Waiting for activation (invited).
+        Pending = "PENDING",
+        /// Active.
+        Active = "ACTIVE",
+        /// Deactivated.
+        Inactive = "INACTIVE",
+    }
+}
+
+wire_enum! {
+    /// Status of one run of a policy transfer.
+    pub enum PolicyTransferTriggerStatus {
+        /// The run finished (single policies may still have failed or been skipped).
+        Succeeded = "SUCCEEDED",
+        /// The run failed.
+        Failed = "TRIGGER_STATUS_FAILED",
     }
 }
 

@@ -2,7 +2,9 @@
 
 use serde::Serialize;
 
-use super::{CustomerId, PropertyId, PropertyOwnershipType, PropertyUtilizationStyle};
+use super::{
+    CustomerId, PropertyAddress, PropertyId, PropertyOwnershipType, PropertyUtilizationStyle,
+};
 use crate::error::{Error, Result};
 
 /// A property of a customer.
@@ -28,8 +30,11 @@ pub struct Property {
     pub ownership_type: Option<PropertyOwnershipType>,
     /// Floor.
     pub floor: Option<i32>,
-    /// Address text.
-    pub address: Option<String>,
+    /// The address of its UAVT number, level by level (or as one line from older servers).
+    #[serde(default, deserialize_with = "super::address::address_from_either")]
+    pub address: Option<PropertyAddress>,
+    /// When it was added (RFC 3339).
+    pub created_at: Option<String>,
 }
 
 /// A property to add to a customer.
@@ -55,13 +60,21 @@ pub struct NewProperty {
 }
 
 impl NewProperty {
-    pub(crate) fn to_body(&self, customer_id: &CustomerId) -> Result<PropertyBody> {
-        if !(1_000_000_000..=9_999_999_999).contains(&self.property_number) {
-            return Err(Error::validation(
-                "property_number",
-                "must be the 10-digit UAVT address code",
-            ));
+    /// A property with this UAVT number, floor area and construction year; a home its owner
+    /// lives in unless changed.
+    pub fn new(property_number: i64, square_meter: u32, construction_year: u32) -> Self {
+        NewProperty {
+            property_number,
+            square_meter,
+            construction_year,
+            utilization_style: None,
+            ownership_type: None,
+            floor: None,
         }
+    }
+
+    pub(crate) fn to_body(&self, customer_id: &CustomerId) -> Result<PropertyBody> {
+        check_property_number(self.property_number)?;
         if !(10..=100_000).contains(&self.square_meter) {
             return Err(Error::validation(
                 "square_meter",
@@ -91,6 +104,95 @@ impl NewProperty {
             floor: self.floor,
         })
     }
+}
+
+/// Checks a UAVT address code: the 10 digits of a flat in the national address register.
+pub(crate) fn check_property_number(property_number: i64) -> Result<()> {
+    if (1_000_000_000..=9_999_999_999).contains(&property_number) {
+        Ok(())
+    } else {
+        Err(Error::validation(
+            "property_number",
+            "must be the 10-digit UAVT address code",
+        ))
+    }
+}
+
+/// What the DASK register holds about the dwelling an earlier DASK policy insured
+/// (`POST /api/properties/query-property-by-dask-old-policy`): enough to renew it.
+#[cfg_attr(feature = "napi", napi_derive::napi(object))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, module = "insurup"))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct DaskPropertyLookup {
+    /// The earlier policy.
+    pub dask_old_policy: Option<DaskOldPolicy>,
+    /// The dwelling's UAVT number.
+    pub property_number: Option<i64>,
+    /// Its address.
+    #[serde(default, deserialize_with = "super::address::address_from_either")]
+    pub address: Option<PropertyAddress>,
+    /// Floors of the building and the dwelling's floor.
+    pub floor: Option<PropertyFloor>,
+    /// Year of construction.
+    pub construction_year: Option<u32>,
+    /// Construction type, e.g. `STEEL_REINFORCED_CONCRETE`.
+    pub structure: Option<String>,
+    /// Damage status, e.g. `NONE`.
+    pub damage_status: Option<String>,
+    /// Usage.
+    pub utilization_style: Option<PropertyUtilizationStyle>,
+    /// Owner or tenant.
+    pub ownership_type: Option<PropertyOwnershipType>,
+    /// Gross area in square metres.
+    pub square_meter: Option<u32>,
+}
+
+/// An earlier DASK policy.
+#[cfg_attr(feature = "napi", napi_derive::napi(object))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, module = "insurup"))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct DaskOldPolicy {
+    /// Its number.
+    pub number: Option<i64>,
+    /// When it ends, `YYYY-MM-DD`.
+    pub end_date: Option<String>,
+}
+
+/// The floors of a building and the floor a dwelling is on.
+#[cfg_attr(feature = "napi", napi_derive::napi(object))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, module = "insurup"))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct PropertyFloor {
+    /// Floors in the building: an exact count, or the top of the range the register gives.
+    #[serde(default, deserialize_with = "floor_count")]
+    pub total_floors: Option<i32>,
+    /// The dwelling's floor.
+    pub current_floor: Option<i32>,
+}
+
+/// Reads a floor count given as a number or as the API's polymorphic quantity: `{"$type":
+/// "exact", "value": 5}`, or a range with `min`/`max`.
+fn floor_count<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> std::result::Result<Option<i32>, D::Error> {
+    use serde::Deserialize;
+    let value = Option::<serde_json::Value>::deserialize(deserializer)?;
+    let number = |v: Option<&serde_json::Value>| {
+        v.and_then(serde_json::Value::as_i64)
+            .and_then(|n| i32::try_from(n).ok())
+    };
+    Ok(match &value {
+        Some(serde_json::Value::Object(quantity)) => number(quantity.get("value"))
+            .or_else(|| number(quantity.get("max")))
+            .or_else(|| number(quantity.get("min"))),
+        other => number(other.as_ref()),
+    })
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -99,10 +99,12 @@ impl Product {
             .find(|p| p.installment_number == installments)
     }
 
-    /// True when the product can be bought now.
+    /// True when the product can be bought now: priced, or its last payment was refused.
     pub fn is_purchasable(&self) -> bool {
-        self.state == ProductState::Active
-            && self.product_type != Some(InsuranceProductType::Robot)
+        matches!(
+            self.state,
+            ProductState::Active | ProductState::PurchaseFailed
+        ) && self.product_type != Some(InsuranceProductType::Robot)
             && !self.premiums.is_empty()
     }
 }
@@ -421,6 +423,48 @@ pub(crate) struct ProposalBody {
     pub agent_branch_id: Option<AgentBranchId>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy_start_date: Option<String>,
+}
+
+impl ProposalBody {
+    /// The same request in the older documented shape (the self-service and kasko guides):
+    /// `type` (`traffic` for trafik), `customerId`, integer coverage group ids where they are
+    /// numbers, no `productBranch`.
+    pub(crate) fn older(&self) -> serde_json::Value {
+        let kind = match self.kind {
+            "trafik" => "traffic",
+            other => other,
+        };
+        let groups: Vec<serde_json::Value> = self
+            .coverage_group_ids
+            .iter()
+            .map(|id| {
+                id.as_str().parse::<i64>().map_or_else(
+                    |_| serde_json::json!(id),
+                    |number| serde_json::json!(number),
+                )
+            })
+            .collect();
+        let mut body = serde_json::json!({
+            "type": kind,
+            "customerId": self.insurer_customer_id,
+            "insuredCustomerId": self.insured_customer_id,
+            "channel": self.channel,
+        });
+        if let Some(object) = body.as_object_mut() {
+            let mut put = |key: &str, value: serde_json::Value| {
+                if !value.is_null() {
+                    object.insert(key.to_owned(), value);
+                }
+            };
+            put("vehicleId", serde_json::json!(self.vehicle_id));
+            put("propertyId", serde_json::json!(self.property_id));
+            put("agentBranchId", serde_json::json!(self.agent_branch_id));
+            if !groups.is_empty() {
+                put("coverageGroupIds", serde_json::Value::Array(groups));
+            }
+        }
+        body
+    }
 }
 
 /// Insurer-side references of one premium (`GET …/premiums/{installmentNumber}`).

@@ -16,6 +16,10 @@ use crate::validate;
 /// shows the last four digits only.
 #[derive(Clone)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Object))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, from_py_object, module = "insurup")
+)]
 pub struct Card {
     number: CardNumber,
     cvc: Secret,
@@ -301,6 +305,34 @@ pub struct Purchase {
     pub confirmed_by_read_back: bool,
 }
 
+impl Purchase {
+    /// Reads a sync purchase's answer in every documented shape: `{policyId}` (the vendor SDK),
+    /// `{policyId, policyNumber, status}` (the B2B guide) and a bare id. `None` when the answer
+    /// names no policy (an empty 2xx, or a body that cannot be read): the caller confirms the
+    /// purchase by reading the product instead.
+    pub(crate) fn from_answer(body: &[u8]) -> Option<Self> {
+        let answer: serde_json::Value = serde_json::from_slice(body).ok()?;
+        let text = |value: &serde_json::Value| match value {
+            serde_json::Value::String(text) if !text.trim().is_empty() => Some(text.clone()),
+            serde_json::Value::Number(number) => Some(number.to_string()),
+            _ => None,
+        };
+        let (policy_id, object) = match &answer {
+            serde_json::Value::Object(object) => (text(object.get("policyId")?)?, Some(object)),
+            bare => (text(bare)?, None),
+        };
+        let field = |name: &str| object.and_then(|object| object.get(name));
+        Some(Purchase {
+            policy_id: PolicyId::new(policy_id),
+            policy_number: field("policyNumber").and_then(text),
+            status: field("status")
+                .and_then(|status| serde_json::from_value(status.clone()).ok())
+                .unwrap_or(PurchaseStatus::Purchased),
+            confirmed_by_read_back: false,
+        })
+    }
+}
+
 /// Where the customer must go to finish an async (3-D Secure) purchase.
 #[cfg_attr(feature = "napi", napi_derive::napi(object))]
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, module = "insurup"))]
@@ -310,4 +342,30 @@ pub struct Purchase {
 pub struct PurchaseRedirect {
     /// Redirect the customer's browser here.
     pub redirect_url: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_documented_purchase_answer_names_the_policy() {
+        let vendor = Purchase::from_answer(br#"{"policyId":"6650a1b2c3d4e5f601a2b3c9"}"#)
+            .expect("the vendor SDK's shape");
+        assert_eq!(vendor.policy_id.as_str(), "6650a1b2c3d4e5f601a2b3c9");
+        assert_eq!(vendor.status, PurchaseStatus::Purchased);
+        assert_eq!(vendor.policy_number, None);
+        let guide = Purchase::from_answer(
+            br#"{"policyId":"p1","policyNumber":"POL-2025-123456","status":"PURCHASED"}"#,
+        )
+        .expect("the guide's shape");
+        assert_eq!(guide.policy_number.as_deref(), Some("POL-2025-123456"));
+        assert_eq!(
+            Purchase::from_answer(br#""p2""#).map(|p| p.policy_id),
+            Some(PolicyId::new("p2"))
+        );
+        for unreadable in [&b""[..], b"{}", b"null", b"<html>", br#"{"policyId":""}"#] {
+            assert_eq!(Purchase::from_answer(unreadable), None);
+        }
+    }
 }

@@ -74,7 +74,10 @@ pub struct AgentBranch {
     /// Its name.
     pub name: String,
     /// Parent branch.
+    #[serde(alias = "parentId")]
     pub parent_branch_id: Option<AgentBranchId>,
     /// When it was created.
     pub created_at: Option<String>,
+    /// When it was last renamed or moved.
+    pub updated_at: Option<String>,
 }

@@ -68,6 +68,25 @@ pub struct DocumentSerial {
     pub number: String,
 }
 
+impl DocumentSerial {
+    /// Splits a registration document serial as people write it (`AB123456`, `AB 123456`,
+    /// `ab-123456`) into its letters and digits, and checks both.
+    pub fn parse(serial: &str) -> crate::Result<Self> {
+        let serial = serial.trim();
+        let split = serial
+            .char_indices()
+            .find(|(_, c)| c.is_ascii_digit())
+            .map_or(serial.len(), |(index, _)| index);
+        let (code, number) = serial.split_at(split);
+        let code = code.trim_end_matches([' ', '-']).to_ascii_uppercase();
+        validate::document_serial(&code, number)?;
+        Ok(DocumentSerial {
+            code,
+            number: number.to_owned(),
+        })
+    }
+}
+
 /// A vehicle of a customer.
 #[cfg_attr(feature = "napi", napi_derive::napi(object))]
 #[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, module = "insurup"))]
@@ -144,6 +163,23 @@ pub struct VehicleLookup {
     pub registration_date: Option<String>,
     /// Number of seats.
     pub seat_number: Option<u32>,
+}
+
+/// The make, model and year an insurers' vehicle code names
+/// (`POST /api/insurance-services/query-vehicle-by-brand-code`).
+#[cfg_attr(feature = "napi", napi_derive::napi(object))]
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, get_all, module = "insurup"))]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct VehicleModel {
+    /// The brand; its `value` is the `brand_reference` of a new vehicle.
+    pub brand: Option<Reference>,
+    /// The model type; its `value` is the `model_type_reference` of a new vehicle.
+    #[serde(rename = "type", alias = "modelType")]
+    pub model_type: Option<Reference>,
+    /// Model year.
+    pub year: Option<u32>,
 }
 
 /// A vehicle to add to a customer. Only the plate is required: missing model details are
@@ -305,6 +341,44 @@ impl NewVehicle {
     }
 }
 
+impl VehicleBody {
+    /// The same request in the kasko guide's older flat shape: `plate: "34ABC123"`, `year`,
+    /// `brandCode`/`modelCode` (the references the brand and model lists give), and the document
+    /// serial as two members.
+    pub(crate) fn older(&self) -> serde_json::Value {
+        let mut body = serde_json::Map::new();
+        let mut put = |key: &str, value: serde_json::Value| {
+            if !value.is_null() {
+                body.insert(key.to_owned(), value);
+            }
+        };
+        put(
+            "plate",
+            serde_json::json!(format!("{:02}{}", self.plate.city, self.plate.code)),
+        );
+        put("year", serde_json::json!(self.model_year));
+        put("brandCode", serde_json::json!(self.brand_reference));
+        put("modelCode", serde_json::json!(self.model_type_reference));
+        put(
+            "utilizationStyle",
+            serde_json::json!(self.utilization_style),
+        );
+        put("fuel", serde_json::json!(self.fuel));
+        put("engine", serde_json::json!(self.engine));
+        put("chassis", serde_json::json!(self.chassis));
+        if let Some(serial) = &self.document_serial {
+            put("documentSerialCode", serde_json::json!(serial.code));
+            put("documentSerialNumber", serde_json::json!(serial.number));
+        }
+        put(
+            "registrationDate",
+            serde_json::json!(self.registration_date),
+        );
+        put("seatNumber", serde_json::json!(self.seat_number));
+        serde_json::Value::Object(body)
+    }
+}
+
 /// The body of `POST /api/customers/{id}/vehicles` (the current API's shape).
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -335,6 +409,27 @@ pub(crate) struct VehicleBody {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_serial_is_read_as_people_write_it() {
+        for written in ["AB123456", "ab 123456", "AB-123456", " AB123456 "] {
+            let serial = DocumentSerial::parse(written).expect(written);
+            assert_eq!(
+                (serial.code.as_str(), serial.number.as_str()),
+                ("AB", "123456")
+            );
+        }
+        assert_eq!(
+            DocumentSerial::parse("AB").expect_err("no digits").field(),
+            Some("document_serial_number")
+        );
+        assert_eq!(
+            DocumentSerial::parse("123456")
+                .expect_err("no letters")
+                .field(),
+            Some("document_serial_code")
+        );
+    }
 
     #[test]
     fn a_plate_is_read_from_either_wire_shape() {

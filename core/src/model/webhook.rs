@@ -3,7 +3,10 @@
 
 use std::fmt;
 
+use serde::Deserialize;
+
 use super::{AgentBranchId, WebhookDeliveryId, WebhookEvent, WebhookId};
+use crate::secret::Secret;
 
 /// A webhook subscription. The secret is write-only here: keep your copy where you verify
 /// signatures.
@@ -18,7 +21,7 @@ pub struct Webhook {
     /// Where deliveries are sent.
     pub url: String,
     /// Subscribed events.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "events_in_either_spelling")]
     pub events: Vec<WebhookEvent>,
     /// Branches whose events are delivered; empty = all.
     #[serde(default)]
@@ -40,9 +43,9 @@ pub struct NewWebhook {
     /// Branches whose events are delivered; empty = all.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub agent_branch_ids: Vec<AgentBranchId>,
-    /// Secret for the `x-webhook-signature` HMAC; strongly recommended.
+    /// Secret for the `x-webhook-signature` HMAC; strongly recommended. Never printed.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub secret: Option<String>,
+    pub secret: Option<Secret>,
 }
 
 impl NewWebhook {
@@ -50,7 +53,7 @@ impl NewWebhook {
     pub fn new(
         url: impl Into<String>,
         events: Vec<WebhookEvent>,
-        secret: impl Into<String>,
+        secret: impl Into<Secret>,
     ) -> Self {
         NewWebhook {
             url: url.into(),
@@ -60,7 +63,9 @@ impl NewWebhook {
         }
     }
 
-    pub(crate) fn to_body(&self) -> crate::Result<serde_json::Value> {
+    /// The body of a create or update; the guide spells events with their dotted ids
+    /// (`policy.created`), the vendor client in UPPER_SNAKE (`POLICY_CREATED`).
+    pub(crate) fn to_body(&self, dotted_events: bool) -> crate::Result<serde_json::Value> {
         let parsed = url::Url::parse(&self.url)
             .map_err(|_| crate::Error::validation("url", "must be an absolute URL"))?;
         let loopback = matches!(parsed.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"));
@@ -77,16 +82,27 @@ impl NewWebhook {
             ));
         }
         if let Some(secret) = &self.secret
-            && secret.len() < 16
+            && secret.expose().len() < 16
         {
             return Err(crate::Error::validation(
                 "secret",
                 "must be at least 16 characters",
             ));
         }
+        let events: Vec<serde_json::Value> = self
+            .events
+            .iter()
+            .map(
+                |event| match crate::webhook::EventType::from_id(event.as_str()) {
+                    Some(known) if dotted_events => serde_json::json!(known.id()),
+                    Some(known) => serde_json::json!(known.subscription()),
+                    None => serde_json::json!(event),
+                },
+            )
+            .collect();
         Ok(serde_json::json!({
             "url": self.url,
-            "events": self.events,
+            "events": events,
             "agentBranchIds": self.agent_branch_ids,
             "secret": self.secret,
         }))
@@ -99,9 +115,24 @@ impl fmt::Debug for NewWebhook {
             .field("url", &self.url)
             .field("events", &self.events)
             .field("agent_branch_ids", &self.agent_branch_ids)
-            .field("secret", &self.secret.as_ref().map(|_| "[REDACTED]"))
+            .field("secret", &self.secret)
             .finish()
     }
+}
+
+/// Reads subscribed events in either documented spelling (`POLICY_CREATED`, `policy.created`).
+fn events_in_either_spelling<'de, D>(deserializer: D) -> Result<Vec<WebhookEvent>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let names = Option::<Vec<String>>::deserialize(deserializer)?.unwrap_or_default();
+    Ok(names
+        .iter()
+        .map(|name| {
+            crate::webhook::EventType::from_id(name)
+                .map_or_else(|| WebhookEvent::from_wire(name), WebhookEvent::from)
+        })
+        .collect())
 }
 
 /// One delivery of an event to a webhook.

@@ -1,8 +1,6 @@
-use serde::Deserialize;
-
 use crate::client::Client;
 use crate::error::Result;
-use crate::graphql::CaseFields;
+use crate::graphql::{CaseFields, ListQuery};
 use crate::model::{
     Case, CaseStatus, CaseType, Channel, CustomerId, NewSaleOpportunity, ProductBranch,
 };
@@ -14,28 +12,7 @@ use super::CreatedId;
 /// Cases (`/api/cases`): the CRM record of a sale opportunity.
 #[derive(Debug, Clone)]
 pub struct Cases {
-    client: Client,
-}
-
-/// The legacy offset query the guides use for the open-case check.
-const OPEN_CASES_QUERY: &str = "query OpenCases($where: CaseFilterInput) { \
-    cases(skip: 0, take: 100, where: $where, order: [{ createdAt: DESC }]) { \
-    totalCount items { id ref type status productBranch customerId } } }";
-
-#[derive(Deserialize)]
-struct OpenCases {
-    cases: OpenCaseItems,
-}
-
-#[derive(Deserialize)]
-struct OpenCaseItems {
-    #[serde(default)]
-    items: Vec<OpenCase>,
-}
-
-#[derive(Deserialize)]
-struct OpenCase {
-    id: String,
+    pub(super) client: Client,
 }
 
 impl Cases {
@@ -79,7 +56,7 @@ impl Cases {
     }
 
     /// The customer's newest open sale opportunity for `branch`, if any (the guides' open-case
-    /// check, through the GraphQL `cases` query).
+    /// check, through the GraphQL cases list of the server's dialect).
     pub async fn find_open_sale_opportunity(
         &self,
         customer_id: &CustomerId,
@@ -91,18 +68,12 @@ impl Cases {
             .and(CaseFields::status().eq(CaseStatus::Open))
             .and(CaseFields::case_type().eq(CaseType::SaleOpportunity))
             .and(CaseFields::product_branch().eq(branch));
-        let data = self
-            .client
-            .graphql()
-            .execute(
-                OPEN_CASES_QUERY,
-                serde_json::json!({ "where": filter.to_json() }),
-            )
-            .await?;
-        let open: OpenCases = serde_json::from_value(data)
-            .map_err(|error| crate::Error::decode("unexpected cases answer", error))?;
-        match open.cases.items.into_iter().next() {
-            Some(case) => self.get(&case.id).await.map(Some),
+        let newest_first = ListQuery::first(100)
+            .filter(filter)
+            .order_by(CaseFields::created_at().desc());
+        let open = self.client.graphql().cases(&newest_first).await?;
+        match open.items.into_iter().next() {
+            Some(case) => self.get(case.id.as_str()).await.map(Some),
             None => Ok(None),
         }
     }

@@ -12,7 +12,7 @@ use super::CreatedId;
 /// Customers (`/api/customers`).
 #[derive(Debug, Clone)]
 pub struct Customers {
-    client: Client,
+    pub(super) client: Client,
 }
 
 impl Customers {

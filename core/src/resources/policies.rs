@@ -7,7 +7,7 @@ use crate::validate;
 /// Policies (`/api/policies`).
 #[derive(Debug, Clone)]
 pub struct Policies {
-    client: Client,
+    pub(super) client: Client,
 }
 
 impl Policies {

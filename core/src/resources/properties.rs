@@ -9,7 +9,7 @@ use super::CreatedId;
 /// Properties of customers (`/api/customers/{id}/properties`), for DASK and konut.
 #[derive(Debug, Clone)]
 pub struct Properties {
-    client: Client,
+    pub(super) client: Client,
 }
 
 impl Properties {

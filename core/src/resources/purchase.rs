@@ -1,24 +1,27 @@
 //! Buying products. A purchase is money: once the request may have reached the server it is
-//! never sent again. When the answer is lost, the product is read back instead.
+//! never sent again. When its answer is lost or ambiguous, the product is read back instead.
 
+use std::future::Future;
 use std::time::Duration;
 
+use futures::FutureExt;
 use tokio::time::Instant;
 
 use crate::client::Client;
 use crate::error::{Error, ErrorKind, Result};
+use crate::fleet::GuardedPurchase;
 use crate::model::PurchaseBody;
 use crate::model::{
     Card, Payment, ProductState, ProposalId, ProposalProductId, Purchase, PurchaseRedirect,
     PurchaseStatus,
 };
-use crate::transport::{Request, server_answered};
+use crate::transport::Request;
 use crate::validate;
 
-/// How long the read-back after a lost answer keeps looking while the product is `PURCHASING`.
-const READ_BACK_BUDGET: Duration = Duration::from_secs(30);
-/// Reads of an `ACTIVE` product before concluding the outcome cannot be known.
-const ACTIVE_READS: u32 = 3;
+/// First pause between reads of the product while confirming a purchase; doubles up to
+/// [`LONGEST_READ_BACK_PAUSE`].
+const FIRST_READ_BACK_PAUSE: Duration = Duration::from_millis(250);
+const LONGEST_READ_BACK_PAUSE: Duration = Duration::from_secs(4);
 
 /// Buying products (`/api/proposals/{id}/products/{productId}/purchase/…`).
 #[derive(Debug, Clone)]
@@ -35,9 +38,14 @@ impl Purchases {
     ///
     /// Runs as its own task: dropping the returned future does not abandon a half-sent
     /// purchase. The request is retried only when the server provably did not see it (no
-    /// connection, or 429). If the answer is lost (timeout, reset, 5xx), the product is read
-    /// back: `PURCHASED` returns the policy, anything unclear is a
-    /// [`ErrorKind::PurchaseOutcomeUnknown`] error naming the proposal and product.
+    /// connection, or 429). Every documented success answer is a success (`{policyId}`,
+    /// `{policyId, policyNumber, status}`, or an empty 2xx confirmed by reading the product).
+    /// If the answer is lost or ambiguous (timeout, reset, 5xx), the product is read back over
+    /// the client's purchase confirmation window: `PURCHASED` returns the policy,
+    /// `PURCHASE_FAILED` returns the error, and anything else is a
+    /// [`ErrorKind::PurchaseOutcomeUnknown`] error naming the proposal and product. A purchase
+    /// that provably never left (no token, no connection) returns its error at once. No purchase
+    /// error is ever [`Error::is_retryable`], and each names the proposal and product.
     pub async fn sync(
         &self,
         proposal_id: &ProposalId,
@@ -52,15 +60,27 @@ impl Purchases {
         )
         .json(&payment.to_body(proposal_id, product_id)?)?;
         let this = self.clone();
-        let (proposal_id, product_id) = (proposal_id.clone(), product_id.clone());
-        tokio::spawn(async move { this.buy(request, &proposal_id, &product_id).await })
-            .await
-            .map_err(|join_error| {
-                Error::new(
-                    ErrorKind::PurchaseOutcomeUnknown,
-                    format!("the purchase task stopped unexpectedly: {join_error}"),
-                )
-            })?
+        let ids = (proposal_id.clone(), product_id.clone());
+        run_to_completion(proposal_id, product_id, async move {
+            let Some(guard) = this.client.purchase_guard().cloned() else {
+                return this.buy(request, &ids.0, &ids.1).await;
+            };
+            let buyer = this.clone();
+            let (proposal, product) = ids.clone();
+            let purchase = async move { buyer.buy(request, &proposal, &product).await }.boxed();
+            match guard.run(&ids.0, &ids.1, purchase).await? {
+                GuardedPurchase::Settled(outcome) => outcome,
+                GuardedPurchase::Unsettled => {
+                    let unclear = Error::new(
+                        ErrorKind::PurchaseOutcomeUnknown,
+                        "another worker was buying this product and stopped without an outcome",
+                    )
+                    .with_reached_server(true);
+                    this.confirm(&ids.0, &ids.1, unclear).await
+                }
+            }
+        })
+        .await
     }
 
     /// Buys with a card in `installments` (1 = cash).
@@ -123,25 +143,43 @@ impl Purchases {
         proposal_id: &ProposalId,
         product_id: &ProposalProductId,
     ) -> Result<Purchase> {
-        let lost = match self.client.send(request).await {
-            Ok(response) => return response.json(),
-            Err(error) if is_lost_answer(&error) => error,
-            Err(error) => return Err(error),
+        let unclear = match self.client.send(request).await {
+            Ok(response) => match Purchase::from_answer(&response.body) {
+                Some(purchase) => return Ok(purchase),
+                None => Error::new(
+                    ErrorKind::Decode,
+                    format!(
+                        "the purchase was accepted (HTTP {}) but the answer named no policy",
+                        response.status
+                    ),
+                )
+                .with_request_id(&response.request_id)
+                .with_reached_server(true),
+            },
+            Err(error) if !error.may_have_reached_server() => return Err(error),
+            Err(error) if is_ambiguous(&error) => error,
+            Err(refused) => return Err(refused),
         };
-        tracing::warn!(kind = %lost.kind(), "purchase answer lost; reading the product back");
-        self.read_back(proposal_id, product_id, lost).await
+        tracing::warn!(kind = %unclear.kind(), "purchase outcome unclear; reading the product back");
+        self.confirm(proposal_id, product_id, unclear).await
     }
 
-    /// Decides a purchase whose answer was lost by reading the product.
-    async fn read_back(
+    /// Settles a purchase whose answer was lost or ambiguous by reading its product until it
+    /// shows the outcome or the confirmation window closes. The request is never sent again.
+    async fn confirm(
         &self,
         proposal_id: &ProposalId,
         product_id: &ProposalProductId,
-        lost: Error,
+        unclear: Error,
     ) -> Result<Purchase> {
-        let deadline = Instant::now() + READ_BACK_BUDGET;
-        let mut pause = Duration::from_millis(250);
-        let mut active_reads = 0;
+        let window = self.client.purchase_confirmation_window();
+        let deadline = Instant::now()
+            .checked_add(window)
+            .unwrap_or_else(Instant::now);
+        let mut pause = FIRST_READ_BACK_PAUSE;
+        // A product may still show the refusal of an earlier attempt while this one is on its
+        // way: PURCHASE_FAILED counts only when two reads in a row show it.
+        let mut failed_reads = 0;
         loop {
             match self
                 .client
@@ -149,15 +187,8 @@ impl Purchases {
                 .product(proposal_id, product_id)
                 .await
             {
-                Ok(product) => match product.state {
-                    ProductState::Purchased => {
-                        let Some(policy_id) = product.policy_id else {
-                            return Err(Error::purchase_outcome_unknown(
-                                proposal_id.as_str(),
-                                product_id.as_str(),
-                                &lost,
-                            ));
-                        };
+                Ok(product) => match (product.state, product.policy_id) {
+                    (ProductState::Purchased, Some(policy_id)) => {
                         let policy_number = match self.client.policies().get(&policy_id).await {
                             Ok(policy) => policy.policy_number,
                             Err(_) => None,
@@ -170,40 +201,122 @@ impl Purchases {
                             confirmed_by_read_back: true,
                         });
                     }
-                    ProductState::Purchasing => {}
-                    // The server answered with an error and the product is not bought: the
-                    // purchase failed and the original error says why.
-                    _ if server_answered(&lost) => return Err(lost),
-                    // The request may still be on its way; look a few times before giving up.
-                    _ => {
-                        active_reads += 1;
-                        if active_reads >= ACTIVE_READS {
-                            break;
-                        }
+                    (ProductState::PurchaseFailed, _) if failed_reads == 0 => failed_reads = 1,
+                    (ProductState::PurchaseFailed, _) => {
+                        let reason = product
+                            .error_message
+                            .filter(|reason| !reason.trim().is_empty())
+                            .map(|reason| format!(": {reason}"))
+                            .unwrap_or_default();
+                        let message =
+                            format!("the purchase failed (the product is PURCHASE_FAILED{reason})");
+                        return Err(unclear.with_message(message));
                     }
+                    // Not bought yet, or bought and the policy id not yet set: the request may
+                    // still be on its way or being processed; keep looking.
+                    _ => failed_reads = 0,
                 },
                 Err(read_error) => {
                     tracing::warn!(kind = %read_error.kind(), "reading the product back failed");
                 }
             }
-            if Instant::now() + pause > deadline {
+            let now = Instant::now();
+            if now >= deadline {
                 break;
             }
-            tokio::time::sleep(pause).await;
-            pause = (pause * 2).min(Duration::from_secs(4));
+            tokio::time::sleep(pause.min(deadline - now)).await;
+            pause = (pause * 2).min(LONGEST_READ_BACK_PAUSE);
         }
         Err(Error::purchase_outcome_unknown(
             proposal_id.as_str(),
             product_id.as_str(),
-            &lost,
+            &unclear,
         ))
     }
 }
 
-/// The purchase may have happened but its answer is unknown or unusable.
-fn is_lost_answer(error: &Error) -> bool {
-    matches!(
-        error.kind(),
-        ErrorKind::Timeout | ErrorKind::Connection | ErrorKind::Server | ErrorKind::Decode
-    )
+/// A failure after which the purchase may have happened: no answer, or a 5xx (a gateway's 502 or
+/// 503 does not prove the backend did nothing). 4xx answers are definite refusals.
+fn is_ambiguous(error: &Error) -> bool {
+    match error.status() {
+        None => true,
+        Some(status) => status == 408 || status >= 500,
+    }
+}
+
+/// Runs a purchase on its own task, so a caller that gives up cannot abandon it half-sent, and
+/// makes every way it can end report the proposal and product and never claim to be retryable:
+/// a task that panicked or was cancelled with its runtime is an unknown outcome.
+pub(crate) async fn run_to_completion(
+    proposal_id: &ProposalId,
+    product_id: &ProposalProductId,
+    purchase: impl Future<Output = Result<Purchase>> + Send + 'static,
+) -> Result<Purchase> {
+    let outcome = match tokio::spawn(purchase).await {
+        Ok(outcome) => outcome,
+        Err(stopped) => Err(Error::purchase_outcome_unknown(
+            proposal_id.as_str(),
+            product_id.as_str(),
+            &Error::new(
+                ErrorKind::PurchaseOutcomeUnknown,
+                format!("the purchase task stopped unexpectedly: {stopped}"),
+            ),
+        )),
+    };
+    outcome.map_err(|error| {
+        error
+            .never_retryable()
+            .with_purchase(proposal_id.as_str(), product_id.as_str())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_purchase_task_that_panics_still_names_its_product() {
+        let (proposal, product) = (
+            ProposalId::new("6650a1b2c3d4e5f601a2b3c4"),
+            ProposalProductId::new("6650a1b2c3d4e5f601a2b3c5"),
+        );
+        let error = run_to_completion(&proposal, &product, async {
+            panic!("a bug in the purchase task")
+        })
+        .await
+        .expect_err("the task panicked");
+        assert_eq!(error.kind(), ErrorKind::PurchaseOutcomeUnknown);
+        let named = error.purchase().expect("the product is named");
+        assert_eq!(named.proposal_id, proposal.as_str());
+        assert_eq!(named.product_id, product.as_str());
+        assert!(!error.is_retryable());
+    }
+
+    #[tokio::test]
+    async fn no_purchase_error_is_retryable() {
+        let (proposal, product) = (ProposalId::new("p"), ProposalProductId::new("q"));
+        let error = run_to_completion(&proposal, &product, async {
+            Err(Error::from_response(503, None, None, None))
+        })
+        .await
+        .expect_err("503");
+        assert_eq!(error.kind(), ErrorKind::Server);
+        assert!(!error.is_retryable());
+        assert!(error.purchase().is_some());
+    }
+
+    #[test]
+    fn only_lost_answers_and_server_errors_are_ambiguous() {
+        assert!(is_ambiguous(&Error::timeout("lost")));
+        for status in [408, 500, 502, 503, 504] {
+            assert!(is_ambiguous(&Error::from_response(
+                status, None, None, None
+            )));
+        }
+        for status in [400, 401, 403, 404, 409, 422, 429] {
+            assert!(!is_ambiguous(&Error::from_response(
+                status, None, None, None
+            )));
+        }
+    }
 }

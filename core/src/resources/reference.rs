@@ -10,7 +10,7 @@ use crate::validate;
 /// and the agency's branches.
 #[derive(Debug, Clone)]
 pub struct ReferenceData {
-    client: Client,
+    pub(super) client: Client,
 }
 
 impl ReferenceData {

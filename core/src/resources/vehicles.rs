@@ -11,7 +11,7 @@ use super::CreatedId;
 /// Vehicles of customers (`/api/customers/{id}/vehicles`).
 #[derive(Debug, Clone)]
 pub struct Vehicles {
-    client: Client,
+    pub(super) client: Client,
 }
 
 impl Vehicles {
@@ -32,14 +32,40 @@ impl Vehicles {
             vehicle.fill_from(&found);
         }
         let body = vehicle.to_body(customer_id)?;
-        let request = Request::post(
-            "/api/customers/{customerId}/vehicles",
-            format!("/api/customers/{customer_id}/vehicles"),
-        )
-        .json(&body)?;
-        let created: CreatedId = self.client.call(request).await?;
+        let created: CreatedId = self
+            .client
+            .send_spelt(|dialect| {
+                let request = Request::post(
+                    "/api/customers/{customerId}/vehicles",
+                    format!("/api/customers/{customer_id}/vehicles"),
+                );
+                if dialect.older_rest() {
+                    request.json(&body.older())
+                } else {
+                    request.json(&body)
+                }
+            })
+            .await?
+            .json()?;
         self.get(customer_id, &VehicleId::new(created.into_string()))
             .await
+    }
+
+    /// The customer's vehicle with `vehicle`'s plate, created first (with the registry lookup of
+    /// [`Vehicles::create`]) if the customer has none: quoting the same vehicle again never adds
+    /// it twice.
+    pub async fn ensure(&self, customer_id: &CustomerId, vehicle: NewVehicle) -> Result<Vehicle> {
+        validate::id("customer_id", customer_id.as_str())?;
+        let (plate, _) = vehicle.validate()?;
+        let existing = self
+            .list(customer_id)
+            .await?
+            .into_iter()
+            .find(|known| known.plate.as_ref() == Some(&plate));
+        match existing {
+            Some(vehicle) => Ok(vehicle),
+            None => self.create(customer_id, vehicle).await,
+        }
     }
 
     /// A vehicle of a customer.

@@ -19,8 +19,15 @@ impl Webhooks {
 
     /// Subscribes a URL to events and returns the webhook.
     pub async fn create(&self, webhook: NewWebhook) -> Result<Webhook> {
-        let request = Request::post("/api/webhooks", "/api/webhooks").json(&webhook.to_body()?)?;
-        let created: CreatedId = self.client.call(request).await?;
+        webhook.to_body(false)?;
+        let created: CreatedId = self
+            .client
+            .send_spelt(|dialect| {
+                Request::post("/api/webhooks", "/api/webhooks")
+                    .json(&webhook.to_body(dialect.older_rest())?)
+            })
+            .await?
+            .json()?;
         self.get(&WebhookId::new(created.into_string())).await
     }
 
@@ -46,13 +53,16 @@ impl Webhooks {
     /// wholesale).
     pub async fn update(&self, id: &WebhookId, webhook: NewWebhook) -> Result<Webhook> {
         validate::id("webhook_id", id.as_str())?;
-        let mut body = webhook.to_body()?;
-        if let Some(object) = body.as_object_mut() {
-            object.insert("id".to_owned(), serde_json::json!(id));
-        }
-        let request =
-            Request::put("/api/webhooks/{id}", format!("/api/webhooks/{id}")).json(&body)?;
-        self.client.send(request).await?;
+        webhook.to_body(false)?;
+        self.client
+            .send_spelt(|dialect| {
+                let mut body = webhook.to_body(dialect.older_rest())?;
+                if let Some(object) = body.as_object_mut() {
+                    object.insert("id".to_owned(), serde_json::json!(id));
+                }
+                Request::put("/api/webhooks/{id}", format!("/api/webhooks/{id}")).json(&body)
+            })
+            .await?;
         self.get(id).await
     }
 

@@ -1,6 +1,14 @@
 //! Dropping repeated deliveries. InsurUp retries a delivery the receiver did not answer with a
 //! 2xx, and an operator can redeliver one by hand; every copy carries the same
 //! `x-webhook-delivery`.
+//!
+//! What it protects against: handling one event twice because InsurUp retried or redelivered
+//! it, and — when the body is passed — a captured, validly signed body replayed under made-up
+//! delivery ids (the signature covers the body only, not the headers or a timestamp): the body
+//! is recognised, and the replay cannot push real ids out of memory. What it does not: replays
+//! older than what it remembers, replays after a restart, or copies handled by another instance
+//! of the receiver; for those keep handled delivery ids (or event ids) in a shared store with a
+//! unique index.
 
 use std::collections::{HashSet, VecDeque};
 use std::fmt;
@@ -23,6 +31,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 /// assert!(seen.first_time("6650a1b2c3d4e5f601a2b3c1"));
 /// assert!(!seen.first_time("6650a1b2c3d4e5f601a2b3c1"));
 /// ```
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, module = "insurup.webhook"))]
 pub struct DeliveryDeduplicator {
     capacity: usize,
     seen: Mutex<Seen>,
@@ -31,8 +40,21 @@ pub struct DeliveryDeduplicator {
 #[derive(Default)]
 struct Seen {
     ids: HashSet<Arc<str>>,
+    bodies: HashSet<BodyHash>,
     /// Oldest first; the front is evicted when the set is full.
-    order: VecDeque<Arc<str>>,
+    order: VecDeque<Entry>,
+}
+
+type BodyHash = [u8; 32];
+
+struct Entry {
+    id: Arc<str>,
+    body: Option<BodyHash>,
+}
+
+fn hash_of(raw_body: &[u8]) -> BodyHash {
+    use sha2::Digest;
+    sha2::Sha256::digest(raw_body).into()
 }
 
 impl DeliveryDeduplicator {
@@ -47,37 +69,59 @@ impl DeliveryDeduplicator {
             capacity,
             seen: Mutex::new(Seen {
                 ids: HashSet::with_capacity(capacity.min(1024)),
+                bodies: HashSet::with_capacity(capacity.min(1024)),
                 order: VecDeque::with_capacity(capacity.min(1024)),
             }),
         }
     }
 
     /// True the first time `delivery_id` is offered, false for every repeat still remembered.
-    /// Concurrent calls with the same id: exactly one gets `true`.
+    /// Concurrent calls with the same id: exactly one gets `true`. Prefer
+    /// [`DeliveryDeduplicator::first_time_with_body`], which also recognises a replayed body.
     pub fn first_time(&self, delivery_id: &str) -> bool {
+        self.remember(delivery_id, None)
+    }
+
+    /// True the first time a delivery is offered: false when its id, or a body identical to
+    /// `raw_body`, is still remembered. A repeat is not remembered again, so replays of one body
+    /// under ever new ids cannot evict the ids of real deliveries.
+    pub fn first_time_with_body(&self, delivery_id: &str, raw_body: &[u8]) -> bool {
+        self.remember(delivery_id, Some(hash_of(raw_body)))
+    }
+
+    fn remember(&self, delivery_id: &str, body: Option<BodyHash>) -> bool {
         let mut seen = self.lock();
-        if seen.ids.contains(delivery_id) {
+        if seen.ids.contains(delivery_id) || body.is_some_and(|hash| seen.bodies.contains(&hash)) {
             return false;
         }
         if seen.order.len() >= self.capacity
             && let Some(oldest) = seen.order.pop_front()
         {
-            seen.ids.remove(&oldest);
+            seen.forget_entry(&oldest);
         }
         let id: Arc<str> = Arc::from(delivery_id);
         seen.ids.insert(Arc::clone(&id));
-        seen.order.push_back(id);
+        if let Some(hash) = body {
+            seen.bodies.insert(hash);
+        }
+        seen.order.push_back(Entry { id, body });
         true
     }
 
-    /// Forgets `delivery_id`, so its next copy counts as the first. Call it when handling failed.
-    /// Returns whether the id was remembered.
+    /// Forgets `delivery_id` (and the body it was offered with), so its next copy counts as the
+    /// first. Call it when handling failed. Returns whether the id was remembered.
     pub fn forget(&self, delivery_id: &str) -> bool {
         let mut seen = self.lock();
-        if !seen.ids.remove(delivery_id) {
+        let Some(at) = seen
+            .order
+            .iter()
+            .position(|entry| entry.id.as_ref() == delivery_id)
+        else {
             return false;
+        };
+        if let Some(entry) = seen.order.remove(at) {
+            seen.forget_entry(&entry);
         }
-        seen.order.retain(|id| id.as_ref() != delivery_id);
         true
     }
 
@@ -99,6 +143,15 @@ impl DeliveryDeduplicator {
     fn lock(&self) -> MutexGuard<'_, Seen> {
         // The set stays consistent even if a holder panicked: every update is a single step.
         self.seen.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Seen {
+    fn forget_entry(&mut self, entry: &Entry) {
+        self.ids.remove(&entry.id);
+        if let Some(hash) = &entry.body {
+            self.bodies.remove(hash);
+        }
     }
 }
 
@@ -180,6 +233,27 @@ mod tests {
                 .sum()
         });
         assert_eq!(firsts, 50);
+    }
+
+    #[test]
+    fn a_body_replayed_under_new_ids_is_caught_and_evicts_nothing() {
+        let seen = DeliveryDeduplicator::new(3);
+        assert!(seen.first_time_with_body("real-1", b"{\"policyId\":\"a\"}"));
+        assert!(seen.first_time_with_body("real-2", b"{\"policyId\":\"b\"}"));
+        for n in 0..100 {
+            assert!(
+                !seen.first_time_with_body(&format!("forged-{n}"), b"{\"policyId\":\"a\"}"),
+                "a replayed body is a repeat whatever its delivery id"
+            );
+        }
+        assert_eq!(seen.len(), 2, "replays are not remembered");
+        assert!(!seen.first_time_with_body("real-1", b"{\"policyId\":\"a\"}"));
+        assert!(!seen.first_time_with_body("real-2", b"other body, same id"));
+        assert!(seen.forget("real-1"));
+        assert!(
+            seen.first_time_with_body("real-1-retry", b"{\"policyId\":\"a\"}"),
+            "forgetting a delivery forgets its body too"
+        );
     }
 
     #[test]

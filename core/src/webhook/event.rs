@@ -16,6 +16,11 @@ use crate::model::WebhookEvent;
 /// The body's discriminator field.
 const DISCRIMINATOR: &str = "$event";
 
+/// Where older documents put the event's name and its payload instead: the branch guide's
+/// `{"event": "…", "data": {…}}` envelope.
+const ENVELOPE_EVENT: &str = "event";
+const ENVELOPE_DATA: &str = "data";
+
 /// One table drives [`EventType`], [`Event`] and the decoder, so adding an event is one line.
 macro_rules! events {
     ($( $(#[$doc:meta])* $variant:ident = $id:literal => $payload:ty, )+) => {
@@ -126,6 +131,20 @@ fn normalized(id: &str) -> String {
 }
 
 impl EventType {
+    /// The 17 event types InsurUp delivers to webhooks: every documented type except
+    /// `proposal_premium.purchasing`, which InsurUp uses internally.
+    pub fn deliverable() -> impl Iterator<Item = EventType> {
+        Self::ALL
+            .iter()
+            .copied()
+            .filter(|event_type| event_type.is_delivered())
+    }
+
+    /// False only for `proposal_premium.purchasing`, which is never sent to webhooks.
+    pub fn is_delivered(self) -> bool {
+        self != EventType::ProposalPremiumPurchasing
+    }
+
     /// The event type a dotted id (`policy.created`) or a subscription name (`POLICY_CREATED`)
     /// names; `None` for ids this version does not know. InsurUp's documents use both spellings.
     pub fn from_id(id: &str) -> Option<Self> {
@@ -176,20 +195,42 @@ impl Event {
     /// [`ErrorKind::Decode`] when the body is not an object with a string `$event`, or when a
     /// known event's payload lacks the ids that event is about.
     pub fn from_json(body: Value) -> Result<Self> {
-        let event_type = body.get(DISCRIMINATOR).and_then(Value::as_str);
-        let Some(event_type) = event_type.filter(|name| !name.trim().is_empty()) else {
-            return Err(Error::new(
-                ErrorKind::Decode,
-                "webhook body is not a JSON object with a string `$event` naming its event",
-            ));
+        let named = |key: &str| {
+            body.get(key)
+                .and_then(Value::as_str)
+                .filter(|name| !name.trim().is_empty())
+                .map(str::to_owned)
         };
-        let Some(known) = EventType::from_id(event_type) else {
+        let (event_type, payload) = match (named(DISCRIMINATOR), named(ENVELOPE_EVENT)) {
+            (Some(event_type), _) => (event_type, body),
+            // The envelope of older documents: the payload is under `data`, or beside `event`.
+            (None, Some(event_type)) => {
+                let payload = match body.get(ENVELOPE_DATA) {
+                    Some(Value::Object(data)) => Value::Object(data.clone()),
+                    _ => body,
+                };
+                (event_type, payload)
+            }
+            (None, None) => {
+                return Err(Error::new(
+                    ErrorKind::Decode,
+                    "webhook body is not a JSON object with a string `$event` naming its event",
+                ));
+            }
+        };
+        let Some(known) = EventType::from_id(&event_type) else {
+            let mut payload = payload;
+            if let Value::Object(fields) = &mut payload {
+                fields
+                    .entry(DISCRIMINATOR)
+                    .or_insert_with(|| Value::String(event_type.clone()));
+            }
             return Ok(Event::Unknown {
-                event_type: event_type.to_owned(),
-                payload: body,
+                event_type,
+                payload,
             });
         };
-        Event::decode_as(known, body).map_err(|error| {
+        Event::decode_as(known, payload).map_err(|error| {
             Error::decode(
                 format!("`{known}` webhook payload cannot be decoded: {error}"),
                 error,
@@ -369,8 +410,8 @@ mod tests {
         };
         assert_eq!(updated.customer.customer_type, Some(CustomerType::Company));
         assert_eq!(
-            updated.updated_by.and_then(|by| by.user_type).as_deref(),
-            Some("AGENT")
+            updated.updated_by.and_then(|by| by.user_type),
+            Some(crate::model::UserType::Agent)
         );
 
         let Event::VehicleUpdated(vehicle) = sample("vehicle.updated") else {
@@ -395,8 +436,8 @@ mod tests {
         };
         assert_eq!(case.new_main_state, Some(CaseMainState::InProgress));
         assert_eq!(
-            case.new_sub_state.as_deref(),
-            Some("IN_PROGRESS_UNDER_ANALYSIS")
+            case.new_sub_state,
+            Some(crate::model::CaseSubState::InProgressUnderAnalysis)
         );
     }
 
@@ -408,7 +449,7 @@ mod tests {
         let Event::CustomerEtkConsentGiven(etk) = sample("customer.etk_consent_given") else {
             panic!("etk given");
         };
-        assert_eq!(kvkk.channel.as_deref(), Some("WEB"));
+        assert_eq!(kvkk.channel, Some(crate::model::ConsentChannel::Web));
         assert_eq!(kvkk.given_at, etk.given_at);
         let Event::CustomerEtkConsentRevoked(revoked) = sample("customer.etk_consent_revoked")
         else {
@@ -449,6 +490,60 @@ mod tests {
             Some(PaymentOption::Unknown("CreditCard".into()))
         );
         assert_eq!(policy.product_branch, Some(ProductBranch::Dask));
+    }
+
+    #[test]
+    fn seventeen_event_types_are_delivered_and_purchasing_stays_internal() {
+        let delivered: Vec<EventType> = EventType::deliverable().collect();
+        assert_eq!(delivered.len(), 17);
+        assert!(!delivered.contains(&EventType::ProposalPremiumPurchasing));
+        assert!(!EventType::ProposalPremiumPurchasing.is_delivered());
+        assert!(EventType::CaseStateChanged.is_delivered());
+    }
+
+    #[test]
+    fn the_older_envelope_with_event_and_data_is_read_too() {
+        let body = br#"{"event":"proposal_premium.purchased","data":{
+            "proposalId":"6650a1b2c3d4e5f601a2b3d0","policyId":"6650a1b2c3d4e5f601a2b3d2"}}"#;
+        let Event::ProposalPremiumPurchased(bought) = parse(body).expect("envelope") else {
+            panic!("purchased");
+        };
+        assert_eq!(bought.policy_id, "6650a1b2c3d4e5f601a2b3d2");
+        let flat = br#"{"event":"CUSTOMER_ETK_CONSENT_REVOKED",
+            "customerId":"7d1c8f0e-2b4a-4f6e-9c3d-5a7b9e1f2c40","channel":"SMS"}"#;
+        let Event::CustomerEtkConsentRevoked(revoked) = parse(flat).expect("flat") else {
+            panic!("etk revoked");
+        };
+        assert_eq!(revoked.channel, Some(crate::model::ConsentChannel::Sms));
+        let unknown = parse(br#"{"event":"proposal.product.archived","data":{"a":1}}"#)
+            .expect("unknown envelope");
+        assert_eq!(unknown.event_type(), "proposal.product.archived");
+        let Event::Unknown { payload, .. } = unknown else {
+            panic!("unknown");
+        };
+        assert_eq!(payload["$event"], "proposal.product.archived");
+        assert_eq!(payload["a"], 1);
+    }
+
+    #[test]
+    fn a_property_address_is_read_level_by_level_or_as_text() {
+        let levels = r#"{"$event":"property.created","customerId":"c","propertyId":"p",
+            "address":{"city":{"value":"34","text":"İSTANBUL"},
+                       "district":{"value":"1823","text":"KADIKÖY"}}}"#;
+        let Event::PropertyCreated(created) = parse(levels.as_bytes()).expect("levels") else {
+            panic!("property created");
+        };
+        let address = created.property.address.expect("address");
+        assert_eq!(address.city.map(|c| c.text).as_deref(), Some("İSTANBUL"));
+        let text = r#"{"$event":"property.created","customerId":"c","propertyId":"p",
+            "address":"Moda Cd. 1 Kadıköy"}"#;
+        let Event::PropertyCreated(created) = parse(text.as_bytes()).expect("text") else {
+            panic!("property created");
+        };
+        assert_eq!(
+            created.property.address.and_then(|a| a.text).as_deref(),
+            Some("Moda Cd. 1 Kadıköy")
+        );
     }
 
     #[test]

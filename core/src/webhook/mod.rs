@@ -33,7 +33,7 @@
 //!             return 401;
 //!         }
 //!     };
-//!     if !seen.first_time(delivery_id) {
+//!     if !seen.first_time_with_body(delivery_id, raw_body) {
 //!         return 200; // a retry of a delivery already handled
 //!     }
 //!     match event {

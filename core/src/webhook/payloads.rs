@@ -9,11 +9,12 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::UserReference;
 use crate::model::{
-    CaseId, CaseMainState, CaseType, Channel, CustomerId, CustomerType, Gender, InsuranceCompany,
-    PaymentOption, PolicyId, Premium, ProductBranch, PropertyId, PropertyOwnershipType,
-    PropertyUtilizationStyle, ProposalId, ProposalProductId, Reference, UserId, VehicleFuel,
-    VehicleId, VehicleUtilizationStyle,
+    CaseId, CaseMainState, CaseSubState, CaseType, Channel, ConsentChannel, CustomerId,
+    CustomerType, Gender, InsuranceCompany, MaritalStatus, PaymentOption, PolicyId, Premium,
+    ProductBranch, PropertyAddress, PropertyId, PropertyOwnershipType, PropertyUtilizationStyle,
+    ProposalId, ProposalProductId, Reference, VehicleFuel, VehicleId, VehicleUtilizationStyle,
 };
 
 /// `proposal_premium.received`: an insurer priced a proposal's product.
@@ -196,8 +197,8 @@ pub struct CustomerDetails {
     pub birth_date: Option<String>,
     /// Gender.
     pub gender: Option<Gender>,
-    /// Marital status: `UNKNOWN`, `SINGLE` or `MARRIED`.
-    pub marital_status: Option<String>,
+    /// Marital status.
+    pub marital_status: Option<MaritalStatus>,
     /// Province (il), as text.
     pub province: Option<String>,
     /// District (ilçe), as text.
@@ -244,8 +245,8 @@ pub struct ConsentGiven {
     pub customer_id: CustomerId,
     /// Individual, company or foreign.
     pub customer_type: Option<CustomerType>,
-    /// Where consent was given: `MANUAL`, `WEB`, `CHATBOT`, `SMS`, `EMAIL` or `EXTERNAL`.
-    pub channel: Option<String>,
+    /// Where consent was given.
+    pub channel: Option<ConsentChannel>,
     /// When.
     pub given_at: Option<String>,
 }
@@ -258,8 +259,8 @@ pub struct ConsentRevoked {
     pub customer_id: CustomerId,
     /// Individual, company or foreign.
     pub customer_type: Option<CustomerType>,
-    /// Where consent was revoked: `MANUAL`, `WEB`, `CHATBOT`, `SMS`, `EMAIL` or `EXTERNAL`.
-    pub channel: Option<String>,
+    /// Where consent was revoked.
+    pub channel: Option<ConsentChannel>,
     /// When.
     pub revoked_at: Option<String>,
 }
@@ -326,8 +327,12 @@ pub struct PropertyDetails {
     pub property_id: PropertyId,
     /// UAVT address code of the building unit.
     pub property_number: Option<i64>,
-    /// Address, as text.
-    pub address: Option<String>,
+    /// Address of the UAVT number, level by level (one line of text in older payloads).
+    #[serde(
+        default,
+        deserialize_with = "crate::model::address::address_from_either"
+    )]
+    pub address: Option<PropertyAddress>,
     /// Floor area in square metres.
     pub square_meter: Option<u32>,
     /// Year of construction.
@@ -391,7 +396,7 @@ pub struct CaseStateChanged {
     /// New main state.
     pub new_main_state: Option<CaseMainState>,
     /// New sub-state, e.g. `IN_PROGRESS_UNDER_ANALYSIS` or `SUCCESS_COMPLETED`.
-    pub new_sub_state: Option<String>,
+    pub new_sub_state: Option<CaseSubState>,
 }
 
 /// The insured customer inside `proposal_premium.received` (`$type` individual, foreign or
@@ -441,20 +446,6 @@ pub struct CustomerPhoneNumber {
 pub struct CustomerEmail {
     /// The address.
     pub value: String,
-}
-
-/// The user who made a change.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct UserReference {
-    /// The user's id.
-    pub id: Option<UserId>,
-    /// Display name.
-    pub name: Option<String>,
-    /// E-mail address.
-    pub email: Option<String>,
-    /// `ADMIN_PANEL`, `AGENT` or `CUSTOMER`.
-    pub user_type: Option<String>,
 }
 
 /// Writes `$type` back the way the server spells it (`individual`), not as the `CustomerType`

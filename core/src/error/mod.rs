@@ -9,7 +9,14 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+mod graphql;
+mod problem;
+mod report;
+
+pub use graphql::GraphQlError;
+pub(crate) use graphql::deserialize_errors;
+pub use problem::{FieldError, Problem};
+pub use report::{ErrorReport, error_kinds};
 
 /// What went wrong, named for what the caller should do about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,11 +50,15 @@ pub enum ErrorKind {
     PurchaseOutcomeUnknown,
     /// The server's answer could not be decoded.
     Decode,
+    /// The token store could not save the session's new tokens (the server already retired the
+    /// old refresh token). The session keeps the new tokens in memory and saves them again on
+    /// the next call; fix the store (disk, permissions, secret manager).
+    TokenStore,
 }
 
 impl ErrorKind {
     /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 14] = [
+    pub const ALL: [ErrorKind; 15] = [
         ErrorKind::Validation,
         ErrorKind::Authentication,
         ErrorKind::TwoFactorRequired,
@@ -62,6 +73,7 @@ impl ErrorKind {
         ErrorKind::Connection,
         ErrorKind::PurchaseOutcomeUnknown,
         ErrorKind::Decode,
+        ErrorKind::TokenStore,
     ];
 
     /// The class name every binding uses for this kind, e.g. `"RateLimitError"`.
@@ -81,13 +93,14 @@ impl ErrorKind {
             ErrorKind::Connection => "ConnectionError",
             ErrorKind::PurchaseOutcomeUnknown => "PurchaseOutcomeUnknownError",
             ErrorKind::Decode => "DecodeError",
+            ErrorKind::TokenStore => "TokenStoreError",
         }
     }
 
     /// The kind an HTTP error status maps to.
     pub fn from_status(status: u16) -> Self {
         match status {
-            400 => ErrorKind::BadRequest,
+            300..=400 => ErrorKind::BadRequest,
             401 => ErrorKind::Authentication,
             403 => ErrorKind::PermissionDenied,
             404 => ErrorKind::NotFound,
@@ -122,119 +135,6 @@ impl fmt::Display for ErrorKind {
     }
 }
 
-/// An RFC 7807 problem-details body, as InsurUp sends it. Every documented field is kept.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Problem {
-    /// Problem type URI, e.g. `https://api.insurup.com/problems/business-validation`.
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
-    pub problem_type: Option<String>,
-    /// Short summary of the problem type.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// HTTP status the server assigned.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<u16>,
-    /// Explanation safe to show to an end user.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub detail: Option<String>,
-    /// The request path the problem is about.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub instance: Option<String>,
-    /// Machine-readable codes, e.g. `["PAYMENT_DECLINED"]`.
-    pub codes: Vec<String>,
-    /// Server trace id; quote it when you contact InsurUp support.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub trace_id: Option<String>,
-    /// Message template the detail was rendered from.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub template: Option<String>,
-    /// Arguments of the template.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub template_args: Option<serde_json::Map<String, serde_json::Value>>,
-    /// What the user can do next; safe to show.
-    pub suggestions: Vec<String>,
-    /// Field-level errors of an input validation problem.
-    pub validation_errors: Vec<FieldError>,
-}
-
-/// One field the server refused.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct FieldError {
-    /// The field, as the API names it (e.g. `card.number`).
-    pub property_name: String,
-    /// Why it was refused.
-    pub error_message: String,
-    /// The value the server saw, rendered as text; redacted for card, CVC, password and token fields.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "deserialize_attempted_value"
-    )]
-    pub attempted_value: Option<String>,
-}
-
-/// Renders any JSON value as text; values of sensitive fields are redacted in [`Problem::redact`].
-fn deserialize_attempted_value<'de, D>(deserializer: D) -> Result<Option<String>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-{
-    let value = Option::<serde_json::Value>::deserialize(deserializer)?;
-    Ok(match value {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(text)) => Some(text),
-        Some(other) => Some(other.to_string()),
-    })
-}
-
-const SENSITIVE_FIELD_MARKERS: [&str; 6] = ["card", "cvc", "password", "token", "secret", "cvv"];
-
-impl Problem {
-    /// Parses a problem body; `None` when the body is not a JSON object.
-    pub fn parse(body: &[u8]) -> Option<Self> {
-        let value: serde_json::Value = serde_json::from_slice(body).ok()?;
-        if !value.is_object() {
-            return None;
-        }
-        let mut problem: Problem = serde_json::from_value(value).ok()?;
-        problem.redact();
-        Some(problem)
-    }
-
-    /// Drops attempted values the server echoed for card, CVC, password or token fields.
-    pub fn redact(&mut self) {
-        for error in &mut self.validation_errors {
-            let name = error.property_name.to_ascii_lowercase();
-            if SENSITIVE_FIELD_MARKERS
-                .iter()
-                .any(|marker| name.contains(marker))
-                && error.attempted_value.is_some()
-            {
-                error.attempted_value = Some("[REDACTED]".to_owned());
-            }
-        }
-    }
-}
-
-/// One entry of a GraphQL `errors[]` array.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct GraphQlError {
-    /// Human-readable message.
-    pub message: String,
-    /// Path of the field that failed.
-    pub path: Vec<serde_json::Value>,
-    /// `extensions`, with `code`, `traceId`, `codes`, `suggestions` when the server sends them.
-    pub extensions: serde_json::Map<String, serde_json::Value>,
-}
-
-impl GraphQlError {
-    /// `extensions.code`, e.g. `"NOT_FOUND"`.
-    pub fn code(&self) -> Option<&str> {
-        self.extensions.get("code").and_then(|code| code.as_str())
-    }
-}
-
 /// The error every InsurUp call returns. Cheap to clone; safe to print (never holds secrets).
 #[derive(Clone)]
 pub struct Error {
@@ -254,6 +154,11 @@ struct Inner {
     purchase: Option<PurchaseRef>,
     graphql_errors: Vec<GraphQlError>,
     partial_data: Option<serde_json::Value>,
+    /// The request may have reached the server (it answered, or the connection failed after
+    /// the request was written). False for errors raised before anything was sent.
+    reached_server: bool,
+    /// Overrides the kind's retryability (purchase errors are never retryable).
+    retryable: Option<bool>,
     source: Option<Arc<dyn StdError + Send + Sync>>,
 }
 
@@ -280,6 +185,8 @@ impl Error {
             purchase: None,
             graphql_errors: Vec::new(),
             partial_data: None,
+            reached_server: false,
+            retryable: None,
             source: None,
         }
     }
@@ -324,6 +231,7 @@ impl Error {
             .unwrap_or_else(|| format!("HTTP {status} {reason}"));
         let mut inner = Self::build(kind, message);
         inner.status = Some(status);
+        inner.reached_server = true;
         inner.trace_id = problem
             .as_ref()
             .and_then(|p| p.trace_id.clone())
@@ -378,6 +286,7 @@ impl Error {
         });
         inner.graphql_errors = errors;
         inner.partial_data = partial_data;
+        inner.reached_server = true;
         Self::from_inner(inner)
     }
 
@@ -421,8 +330,53 @@ impl Error {
         });
         inner.request_id = cause.request_id().map(str::to_owned);
         inner.trace_id = cause.trace_id().map(str::to_owned);
+        inner.reached_server = true;
+        inner.retryable = Some(false);
         inner.source = Some(Arc::new(cause.clone()));
         Self::from_inner(inner)
+    }
+
+    /// The token store failed to save tokens the session already holds.
+    pub(crate) fn token_store(cause: &Error) -> Self {
+        let mut inner = Self::build(
+            ErrorKind::TokenStore,
+            format!(
+                "the token store could not save the renewed session ({cause}); the session keeps \
+                 the new tokens in memory and saves them again on the next call"
+            ),
+        );
+        inner.source = Some(Arc::new(cause.clone()));
+        Self::from_inner(inner)
+    }
+
+    fn modified(self, change: impl FnOnce(&mut Inner)) -> Self {
+        let mut inner = Arc::unwrap_or_clone(self.inner);
+        change(&mut inner);
+        Self::from_inner(inner)
+    }
+
+    /// A copy that says whether the request may have reached the server.
+    pub(crate) fn with_reached_server(self, reached: bool) -> Self {
+        if self.inner.reached_server == reached {
+            return self;
+        }
+        self.modified(|inner| inner.reached_server = reached)
+    }
+
+    /// A copy that is never reported as retryable (purchase errors: a caller's retry loop must
+    /// not send money twice).
+    pub(crate) fn never_retryable(self) -> Self {
+        self.modified(|inner| inner.retryable = Some(false))
+    }
+
+    /// A copy that names the proposal product a purchase error is about.
+    pub(crate) fn with_purchase(self, proposal_id: &str, product_id: &str) -> Self {
+        self.modified(|inner| {
+            inner.purchase = Some(PurchaseRef {
+                proposal_id: proposal_id.to_owned(),
+                product_id: product_id.to_owned(),
+            });
+        })
     }
 
     /// A copy that carries the request id of the logical call.
@@ -430,16 +384,12 @@ impl Error {
         if self.inner.request_id.as_deref() == Some(request_id) {
             return self;
         }
-        let mut inner = (*self.inner).clone();
-        inner.request_id = Some(request_id.to_owned());
-        Self::from_inner(inner)
+        self.modified(|inner| inner.request_id = Some(request_id.to_owned()))
     }
 
     /// A copy with another message, everything else kept.
     pub(crate) fn with_message(self, message: impl Into<String>) -> Self {
-        let mut inner = (*self.inner).clone();
-        inner.message = message.into();
-        Self::from_inner(inner)
+        self.modified(|inner| inner.message = message.into())
     }
 
     /// What went wrong.
@@ -523,12 +473,21 @@ impl Error {
         self.inner.partial_data.as_ref()
     }
 
-    /// True when trying the same call again later may succeed.
+    /// True when the request may have reached the server: it answered, or the connection
+    /// failed after the request was written. False for errors raised before anything was sent
+    /// (bad input, no token, connection refused, an invalid URL).
+    pub fn may_have_reached_server(&self) -> bool {
+        self.inner.reached_server
+    }
+
+    /// True when trying the same call again later may succeed. Never true for a purchase: the
+    /// SDK already retried what was safe, and sending money again is the caller's decision
+    /// after checking the product.
     pub fn is_retryable(&self) -> bool {
-        matches!(
+        self.inner.retryable.unwrap_or(matches!(
             self.kind(),
             ErrorKind::RateLimit | ErrorKind::Server | ErrorKind::Timeout | ErrorKind::Connection
-        )
+        ))
     }
 }
 
