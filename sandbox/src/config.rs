@@ -3,6 +3,8 @@
 use std::net::{IpAddr, Ipv4Addr};
 use std::time::Duration;
 
+use crate::dialect::Dialect;
+
 /// How a sandbox behaves. Every field has a default suited to manual use; tests usually lower
 /// `latency_scale` (0 = insurers answer at once) and `token_ttl`.
 #[derive(Clone, Debug)]
@@ -19,6 +21,9 @@ pub struct SandboxConfig {
     pub seed: u64,
     /// Requests per second allowed per bearer token (auth endpoints: per client IP); 0 = unlimited.
     pub rate_limit: u32,
+    /// Whether rate-limited answers carry `RateLimit-Policy` and `RateLimit` (IETF httpapi
+    /// draft) besides the 429's `Retry-After`.
+    pub rate_limit_headers: bool,
     /// The code that completes two-factor login for the 2FA user.
     pub mfa_code: String,
     /// Policies (with their customers) generated for the seeded agent at start and on reset.
@@ -29,6 +34,16 @@ pub struct SandboxConfig {
     pub body_limit: usize,
     /// Largest `first`/`last` accepted by GraphQL connections.
     pub max_page_size: usize,
+    /// Which documented dialect to speak (see [`Dialect`]).
+    pub dialect: Dialect,
+    /// Port of the separate auth origin in dialects that have one; 0 picks a free one.
+    pub auth_port: u16,
+    /// The real-time hub sends a Ping when it has sent nothing else for this long (SignalR's
+    /// `KeepAliveInterval`, 15 s).
+    pub hub_keep_alive: Duration,
+    /// The hub closes a connection from which nothing arrived for this long (SignalR's
+    /// `ClientTimeoutInterval`, 30 s).
+    pub hub_client_timeout: Duration,
 }
 
 impl Default for SandboxConfig {
@@ -40,11 +55,16 @@ impl Default for SandboxConfig {
             latency_scale: 1.0,
             seed: 42,
             rate_limit: 0,
+            rate_limit_headers: false,
             mfa_code: "123456".to_owned(),
             generated_policies: 0,
             webhook_retry_base: Duration::from_secs(1),
             body_limit: 1024 * 1024,
             max_page_size: 500,
+            dialect: Dialect::default(),
+            auth_port: 0,
+            hub_keep_alive: Duration::from_secs(15),
+            hub_client_timeout: Duration::from_secs(30),
         }
     }
 }
@@ -97,6 +117,9 @@ pub struct SandboxArgs {
     /// Requests per second per token (0 = off).
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub rate_limit: u32,
+    /// Send `RateLimit-Policy` and `RateLimit` headers with the rate limit (IETF httpapi draft).
+    #[arg(long)]
+    pub rate_limit_headers: bool,
     /// Policies (and their customers) to generate for the seeded agent.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub generated_policies: usize,
@@ -108,6 +131,29 @@ pub struct SandboxArgs {
     pub webhook_retry_base_ms: u64,
 }
 
+/// The dialect flags, apart from [`SandboxArgs`] so a binary that flattens those opts in to these
+/// separately (`#[command(flatten)]`, then [`DialectArgs::apply`]).
+#[derive(clap::Args, Clone, Debug)]
+pub struct DialectArgs {
+    /// The documented dialect to speak: guide, graphql-docs or vendor-sdk.
+    #[arg(long, value_name = "DIALECT", env = "INSURUP_SANDBOX_DIALECT", default_value_t = Dialect::default())]
+    pub dialect: Dialect,
+    /// Port of the separate auth origin (graphql-docs and vendor-sdk; 0 = a free port).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub auth_port: u16,
+}
+
+impl DialectArgs {
+    /// Sets the dialect fields of `config`.
+    pub fn apply(self, config: SandboxConfig) -> SandboxConfig {
+        SandboxConfig {
+            dialect: self.dialect,
+            auth_port: self.auth_port,
+            ..config
+        }
+    }
+}
+
 impl From<SandboxArgs> for SandboxConfig {
     fn from(args: SandboxArgs) -> Self {
         Self {
@@ -117,6 +163,7 @@ impl From<SandboxArgs> for SandboxConfig {
             latency_scale: args.latency_scale.max(0.0),
             seed: args.seed,
             rate_limit: args.rate_limit,
+            rate_limit_headers: args.rate_limit_headers,
             mfa_code: args.mfa_code,
             generated_policies: args.generated_policies,
             webhook_retry_base: Duration::from_millis(args.webhook_retry_base_ms),

@@ -1,9 +1,10 @@
-//! `insurup-sandbox`: runs the emulator until Ctrl-C or SIGTERM. The first line of stdout is the base URL.
+//! `insurup-sandbox`: runs the emulator until Ctrl-C or SIGTERM. The first line of stdout is the base
+//! URL; in the dialects with a separate auth origin the second line is the auth URL.
 
 use std::io::Write;
 
 use clap::Parser;
-use insurup_sandbox::{Sandbox, SandboxArgs};
+use insurup_sandbox::{DialectArgs, Sandbox, SandboxArgs};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -14,6 +15,8 @@ use insurup_sandbox::{Sandbox, SandboxArgs};
 struct Cli {
     #[command(flatten)]
     sandbox: SandboxArgs,
+    #[command(flatten)]
+    dialect: DialectArgs,
 }
 
 #[tokio::main]
@@ -26,16 +29,21 @@ async fn main() -> std::process::ExitCode {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
         )
         .init();
-    let handle = match Sandbox::start(cli.sandbox.into()).await {
+    let config = cli.dialect.apply(cli.sandbox.into());
+    let handle = match Sandbox::start(config).await {
         Ok(handle) => handle,
         Err(e) => {
             eprintln!("insurup-sandbox: {e}");
             return std::process::ExitCode::FAILURE;
         }
     };
-    // Whoever spawned us reads this line to find the server, so it must go out at once.
+    // Whoever spawned us reads the first line to find the server, so it must go out at once. The
+    // dialects with a separate auth origin print it on a second line.
     let mut stdout = std::io::stdout();
     let _ = writeln!(stdout, "{}", handle.base_url());
+    if handle.dialect().splits_auth_origin() {
+        let _ = writeln!(stdout, "{}", handle.auth_url());
+    }
     let _ = stdout.flush();
     wait_for_signal().await;
     handle.shutdown().await;

@@ -1,7 +1,8 @@
 //! Hostile input on every route: malformed and deeply nested JSON, bodies past the limit (sized and
 //! chunked), wrong content types, invalid UTF-8, unknown fields, junk tokens, deep and expensive
-//! GraphQL queries and bytes that are not HTTP. Every answer is a clear 4xx problem (or a
-//! GraphQL error), never a 5xx, never a hang, and the sandbox keeps serving afterwards.
+//! GraphQL queries and bytes that are not HTTP, in every dialect. Every answer is a clear 4xx
+//! problem (InsurUp's, or ASP.NET Core's for a body that cannot bind) or a GraphQL error, never a
+//! 5xx, never a hang, and the sandbox keeps serving afterwards.
 
 #[allow(dead_code)]
 #[path = "api/common.rs"]
@@ -10,7 +11,7 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use insurup_sandbox::SandboxConfig;
+use insurup_sandbox::{Dialect, SandboxConfig};
 use serde_json::{Value, json};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -33,8 +34,9 @@ enum Body {
     Ignored,
 }
 
-/// Every route of the sandbox, with ids that have the right shape but match nothing.
-fn routes() -> Vec<(&'static str, String, Body)> {
+/// Every route of a sandbox speaking `dialect`, with ids that have the right shape but match
+/// nothing.
+fn routes(dialect: Dialect) -> Vec<(&'static str, String, Body)> {
     let customer = format!("/api/customers/{CUSTOMER}");
     let proposal = format!("/api/proposals/{OBJECT}");
     let product = format!("{proposal}/products/{OBJECT}");
@@ -57,6 +59,12 @@ fn routes() -> Vec<(&'static str, String, Body)> {
         ),
         ("POST", "/connect/token".to_owned(), Body::Form),
         ("GET", "/graphql/schema".to_owned(), Body::Ignored),
+        ("GET", "/api/products".to_owned(), Body::Ignored),
+        (
+            "GET",
+            "/api/coverage-choices:kasko".to_owned(),
+            Body::Ignored,
+        ),
         ("GET", "/__sandbox/stats".to_owned(), Body::Ignored),
         (
             "POST",
@@ -102,6 +110,7 @@ fn routes() -> Vec<(&'static str, String, Body)> {
             Body::Json,
         ),
         ("GET", customer.clone(), Body::Ignored),
+        ("GET", format!("{customer}/assets"), Body::Ignored),
         ("PUT", customer.clone(), Body::Json),
         ("DELETE", customer.clone(), Body::Ignored),
         ("GET", format!("{customer}/vehicles"), Body::Ignored),
@@ -138,18 +147,9 @@ fn routes() -> Vec<(&'static str, String, Body)> {
         ("GET", proposal.clone(), Body::Ignored),
         ("GET", format!("{proposal}/products"), Body::Ignored),
         ("GET", product.clone(), Body::Ignored),
-        ("GET", format!("{product}/premiums/1"), Body::Ignored),
-        ("GET", format!("{product}/premium-detail/1"), Body::Ignored),
         ("GET", format!("{product}/coverage"), Body::Ignored),
         ("GET", format!("{product}/document"), Body::Ignored),
-        ("GET", format!("{product}/information-form"), Body::Ignored),
-        (
-            "GET",
-            format!("{product}/information-form-document"),
-            Body::Ignored,
-        ),
         ("POST", format!("{product}/retry"), Body::OptionalJson),
-        ("GET", format!("{product}/retry"), Body::Ignored),
         ("POST", format!("{product}/purchase/sync"), Body::Json),
         ("POST", format!("{product}/purchase/async"), Body::Json),
         ("GET", format!("/api/policies/{OBJECT}"), Body::Ignored),
@@ -179,12 +179,41 @@ fn routes() -> Vec<(&'static str, String, Body)> {
             format!("{webhook}/deliveries/{OBJECT}/redeliver"),
             Body::Ignored,
         ),
-        ("POST", "/graphql".to_owned(), Body::Json),
-        ("POST", "/api/graphql".to_owned(), Body::Json),
         // Not routes: the fallbacks must answer just as clearly.
         ("GET", "/api/no-such-route".to_owned(), Body::Ignored),
         ("PATCH", "/api/customers".to_owned(), Body::Ignored),
     ];
+    // The routes the dialects spell differently.
+    if dialect == Dialect::Guide {
+        routes.extend([
+            ("GET", format!("{product}/premiums/1"), Body::Ignored),
+            (
+                "GET",
+                format!("{product}/information-form-document"),
+                Body::Ignored,
+            ),
+            ("GET", format!("{product}/retry"), Body::Ignored),
+            ("POST", "/graphql".to_owned(), Body::Json),
+        ]);
+    } else {
+        routes.extend([
+            ("GET", format!("{product}/premium-detail/1"), Body::Ignored),
+            ("GET", format!("{product}/information-form"), Body::Ignored),
+            (
+                "GET",
+                "/.well-known/openid-configuration".to_owned(),
+                Body::Ignored,
+            ),
+        ]);
+    }
+    match dialect {
+        Dialect::GraphqlDocs => routes.push(("POST", "/graphql".to_owned(), Body::Json)),
+        Dialect::VendorSdk => routes.extend([
+            ("POST", "/api/graphql".to_owned(), Body::Json),
+            ("GET", "/api/graphql/schema".to_owned(), Body::Ignored),
+        ]),
+        Dialect::Guide => {}
+    }
     // Reset last: it wipes the data the other routes would look for.
     routes.push(("POST", "/__sandbox/reset".to_owned(), Body::Ignored));
     routes
@@ -247,13 +276,98 @@ impl Hostile {
             _ => &[400],
         }
     }
+
+    /// How a route that reads a JSON body refuses this body: InsurUp's problem for a size or a
+    /// content type, else as the server's stack refuses a body it cannot read — HotChocolate's
+    /// GraphQL error at the GraphQL endpoint, ASP.NET Core's validation problem on REST routes —
+    /// except on test controls, which answer InsurUp's problem in every dialect.
+    fn refusal(self, path: &str) -> Refusal {
+        match self {
+            Hostile::TooLarge | Hostile::WrongContentType => Refusal::Problem,
+            _ if path.ends_with("/graphql") => Refusal::GraphQl,
+            _ if path.starts_with("/__sandbox/") => Refusal::Problem,
+            _ => Refusal::AspNet,
+        }
+    }
+}
+
+/// The kinds of clear refusal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Refusal {
+    Problem,
+    AspNet,
+    GraphQl,
+}
+
+#[track_caller]
+fn assert_refusal(refusal: Refusal, reply: &Reply, context: &str) {
+    match refusal {
+        Refusal::Problem => assert_problem(reply, context),
+        Refusal::AspNet => {
+            assert_eq!(reply.status, 400, "{context}: {}", reply.text);
+            assert_eq!(
+                reply.header("content-type"),
+                Some("application/problem+json; charset=utf-8"),
+                "{context}: {}",
+                reply.text
+            );
+            assert_eq!(
+                reply.body["title"], "One or more validation errors occurred.",
+                "{context}"
+            );
+            assert_eq!(reply.body["status"], 400, "{context}");
+            assert!(
+                reply.body["errors"]
+                    .as_object()
+                    .is_some_and(|errors| !errors.is_empty()),
+                "{context}: no errors in {}",
+                reply.text
+            );
+            assert_eq!(
+                reply.body["traceId"].as_str().map(str::len),
+                Some(55),
+                "{context}: {}",
+                reply.text
+            );
+        }
+        Refusal::GraphQl => {
+            assert_eq!(reply.status, 400, "{context}: {}", reply.text);
+            assert_eq!(
+                reply.header("content-type"),
+                Some("application/graphql-response+json; charset=utf-8"),
+                "{context}"
+            );
+            let error = &reply.body["errors"][0];
+            assert!(
+                error["message"].as_str().is_some_and(|m| !m.is_empty()),
+                "{context}: {}",
+                reply.text
+            );
+            assert_eq!(
+                error["extensions"]["traceId"].as_str().map(str::len),
+                Some(32),
+                "{context}: {}",
+                reply.text
+            );
+        }
+    }
+}
+
+/// Where a path is served: the token endpoint and its discovery document on the auth origin (the
+/// API origin in the guide), everything else on the API origin.
+fn url(api: &Api, path: &str) -> String {
+    if path == "/connect/token" || path.starts_with("/.well-known/") {
+        api.auth_url(path)
+    } else {
+        api.url(path)
+    }
 }
 
 async fn send(api: &Api, method: &str, path: &str, content_type: &str, body: Vec<u8>) -> Reply {
     let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
     let request = api
         .http
-        .request(method.clone(), api.url(path))
+        .request(method.clone(), url(api, path))
         .bearer_auth(&api.token)
         .header("content-type", content_type)
         .body(body)
@@ -294,8 +408,9 @@ fn assert_problem(reply: &Reply, context: &str) {
     );
 }
 
-async fn start() -> Api {
+async fn start(dialect: Dialect) -> Api {
     Api::start_with(SandboxConfig {
+        dialect,
         body_limit: BODY_LIMIT,
         ..SandboxConfig::for_tests()
     })
@@ -304,94 +419,105 @@ async fn start() -> Api {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_route_refuses_every_hostile_body_with_a_clear_4xx_and_never_a_5xx() {
-    let api = start().await;
-    let mut answered = 0;
-    for (method, path, body) in routes() {
-        for hostile in Hostile::ALL {
-            let context = format!("{method} {path} with {hostile:?}");
-            let reply = send(&api, method, &path, hostile.content_type(), hostile.body()).await;
-            assert!(
-                reply.status < 500,
-                "{context}: {} {}",
-                reply.status,
-                reply.text
-            );
-            answered += 1;
-            match body {
-                Body::Json => {
-                    assert!(
-                        hostile.expected().contains(&reply.status),
-                        "{context}: expected {:?}, got {} {}",
-                        hostile.expected(),
-                        reply.status,
-                        reply.text
-                    );
-                    assert_problem(&reply, &context);
+    for dialect in Dialect::ALL_STRICT {
+        let api = start(dialect).await;
+        let mut answered = 0;
+        for (method, path, body) in routes(dialect) {
+            for hostile in Hostile::ALL {
+                let context = format!("{dialect}: {method} {path} with {hostile:?}");
+                let reply = send(&api, method, &path, hostile.content_type(), hostile.body()).await;
+                assert!(
+                    reply.status < 500,
+                    "{context}: {} {}",
+                    reply.status,
+                    reply.text
+                );
+                answered += 1;
+                match body {
+                    Body::Json => {
+                        assert!(
+                            hostile.expected().contains(&reply.status),
+                            "{context}: expected {:?}, got {} {}",
+                            hostile.expected(),
+                            reply.status,
+                            reply.text
+                        );
+                        assert_refusal(hostile.refusal(&path), &reply, &context);
+                    }
+                    Body::OptionalJson => {
+                        assert!(
+                            (400..500).contains(&reply.status),
+                            "{context}: {}",
+                            reply.status
+                        );
+                        assert_refusal(hostile.refusal(&path), &reply, &context);
+                    }
+                    Body::Form => {
+                        assert!(
+                            (400..500).contains(&reply.status),
+                            "{context}: {}",
+                            reply.status
+                        );
+                        let oauth_error = reply.body["error"].as_str().is_some();
+                        assert!(
+                            oauth_error
+                                || reply.header("content-type") == Some("application/problem+json"),
+                            "{context}: neither an OAuth error nor a problem: {}",
+                            reply.text
+                        );
+                    }
+                    Body::Ignored if reply.status >= 400 => assert_problem(&reply, &context),
+                    Body::Ignored => {}
                 }
-                Body::OptionalJson => {
-                    assert!(
-                        (400..500).contains(&reply.status),
-                        "{context}: {}",
-                        reply.status
-                    );
-                    assert_problem(&reply, &context);
-                }
-                Body::Form => {
-                    assert!(
-                        (400..500).contains(&reply.status),
-                        "{context}: {}",
-                        reply.status
-                    );
-                    let oauth_error = reply.body["error"].as_str().is_some();
-                    assert!(
-                        oauth_error
-                            || reply.header("content-type") == Some("application/problem+json"),
-                        "{context}: neither an OAuth error nor a problem: {}",
-                        reply.text
-                    );
-                }
-                Body::Ignored if reply.status >= 400 => assert_problem(&reply, &context),
-                Body::Ignored => {}
             }
         }
+        assert_eq!(answered, routes(dialect).len() * Hostile::ALL.len());
+        // Still serving, and the hostile bodies changed nothing they should not have.
+        api.get("/api/agent-users/me").await.expect(200);
     }
-    assert_eq!(answered, routes().len() * Hostile::ALL.len());
-    // Still serving, and the hostile bodies changed nothing they should not have.
-    api.get("/api/agent-users/me").await.expect(200);
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn unknown_fields_are_named_in_the_problem() {
-    let api = start().await;
-    for (method, path, body) in routes() {
-        if body != Body::Json || path.contains("graphql") {
-            continue;
+    for dialect in Dialect::ALL_STRICT {
+        let api = start(dialect).await;
+        for (method, path, body) in routes(dialect) {
+            if body != Body::Json || path.ends_with("/graphql") {
+                continue;
+            }
+            let reply = send(
+                &api,
+                method,
+                &path,
+                "application/json",
+                Hostile::UnknownField.body(),
+            )
+            .await;
+            let context = format!("{dialect}: {method} {path}");
+            assert_eq!(reply.status, 400, "{context}: {}", reply.text);
+            // REST routes answer as ASP.NET Core binds, with the stranger under its JSON path;
+            // test controls answer InsurUp's problem naming it.
+            if path.starts_with("/__sandbox/") {
+                assert_eq!(
+                    reply.field_errors(),
+                    vec!["surelyNotAField"],
+                    "{context}: {}",
+                    reply.text
+                );
+            } else {
+                assert!(
+                    reply.body["errors"]["$.surelyNotAField"].is_array(),
+                    "{context}: {}",
+                    reply.text
+                );
+            }
         }
-        let reply = send(
-            &api,
-            method,
-            &path,
-            "application/json",
-            Hostile::UnknownField.body(),
-        )
-        .await;
-        let context = format!("{method} {path}");
-        assert_eq!(reply.status, 400, "{context}: {}", reply.text);
-        // Bodies told apart by `$type` name the missing tag first; the others name the stranger.
-        let fields = reply.field_errors();
-        assert!(
-            fields
-                .iter()
-                .any(|field| field == "surelyNotAField" || field == "$type"),
-            "{context}: {}",
-            reply.text
-        );
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_body_limit_is_enforced_on_streamed_bodies_too() {
-    let api = start().await;
+    let api = start(Dialect::default()).await;
     let chunk = vec![b' '; 4096];
     // Just past the limit, so the whole body usually fits in the socket buffers and the 413 is read.
     let chunks: Vec<Result<Vec<u8>, std::io::Error>> = (0..BODY_LIMIT / chunk.len() + 2)
@@ -452,25 +578,35 @@ fn was_cut_off_while_sending(error: &reqwest::Error) -> bool {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_body_just_under_the_limit_is_read_and_judged_on_its_content() {
-    let api = start().await;
-    let mut body = br#"{"fullName": ""#.to_vec();
-    body.resize(BODY_LIMIT - 64, b'x');
-    body.extend(br#"", "$type": "individual"}"#);
-    let reply = send(&api, "POST", "/api/customers", "application/json", body).await;
-    assert_eq!(
-        reply.status, 400,
-        "refused for its content, not its size: {}",
-        reply.text
-    );
-    assert_problem(&reply, "a body under the limit");
+    for dialect in Dialect::ALL_STRICT {
+        let api = start(dialect).await;
+        let mut body = br#"{"fullName": ""#.to_vec();
+        body.resize(BODY_LIMIT - 64, b'x');
+        body.extend(br#"", "$type": "individual"}"#);
+        let reply = send(&api, "POST", "/api/customers", "application/json", body).await;
+        assert_eq!(
+            reply.status,
+            invalid_input_status(dialect),
+            "{dialect}: refused for its content, not its size: {}",
+            reply.text
+        );
+        assert_problem(&reply, "a body under the limit");
+        assert_eq!(reply.field_errors(), vec!["identityNumber"], "{dialect}");
+    }
 }
 
+/// A query refused before it ran: HotChocolate's 400 with the GraphQL-over-HTTP media type.
 fn graphql_error(reply: &Reply) -> (String, String) {
     assert_eq!(
-        reply.status, 200,
-        "GraphQL errors ride in the answer: {}",
+        reply.status, 400,
+        "a query that does not validate is a 400: {}",
         reply.text
     );
+    assert_eq!(
+        reply.header("content-type"),
+        Some("application/graphql-response+json; charset=utf-8")
+    );
+    assert!(reply.body["data"].is_null(), "{}", reply.text);
     let error = &reply.body["errors"][0];
     assert_eq!(
         error["extensions"]["traceId"].as_str().map(str::len),
@@ -491,7 +627,7 @@ async fn graphql(api: &Api, query: &str) -> Reply {
     send(
         api,
         "POST",
-        "/graphql",
+        api.graphql_path(),
         "application/json",
         serde_json::to_vec(&json!({ "query": query })).expect("json"),
     )
@@ -500,126 +636,141 @@ async fn graphql(api: &Api, query: &str) -> Reply {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn graphql_queries_past_the_depth_limit_are_refused_by_name() {
-    // Large queries: the default 1 MiB body limit.
-    let api = Api::start().await;
-    // Introspection nests as deep as a client asks; 22 levels of `ofType` pass depth 20 (and stay
-    // under the parser's recursion limit of 32, which refuses deeper queries earlier).
-    let mut selection = "name".to_owned();
-    for _ in 0..22 {
-        selection = format!("name ofType {{ {selection} }}");
+    for dialect in Dialect::ALL_STRICT {
+        // Large queries: the default 1 MiB body limit.
+        let api = Api::start_in(dialect).await;
+        // Introspection nests as deep as a client asks; 22 levels of `ofType` pass depth 20 (and
+        // stay under the parser's recursion limit of 32, which refuses deeper queries earlier).
+        let mut selection = "name".to_owned();
+        for _ in 0..22 {
+            selection = format!("name ofType {{ {selection} }}");
+        }
+        let query = format!("{{ __schema {{ types {{ fields {{ type {{ {selection} }} }} }} }} }}");
+        let (message, code) = graphql_error(&graphql(&api, &query).await);
+        assert!(
+            message.to_lowercase().contains("nested too deep"),
+            "{dialect}: {message}"
+        );
+        assert_eq!(code, "VALIDATION_ERROR");
     }
-    let query = format!("{{ __schema {{ types {{ fields {{ type {{ {selection} }} }} }} }} }}");
-    let (message, code) = graphql_error(&graphql(&api, &query).await);
-    assert!(
-        message.to_lowercase().contains("nested too deep"),
-        "{message}"
-    );
-    assert_eq!(code, "VALIDATION_ERROR");
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn graphql_queries_nested_beyond_reason_are_refused_without_exhausting_the_stack() {
-    // Large queries: the default 1 MiB body limit.
-    let api = Api::start().await;
-    let depth = 20_000;
-    let query = format!("{}{}", "{ a ".repeat(depth), "}".repeat(depth));
-    let (message, _) = graphql_error(&graphql(&api, &query).await);
-    assert!(!message.is_empty());
-    let list = format!(
-        "query {{ policiesNew(filter: {}) {{ totalCount }} }}",
-        "{ and: [".repeat(5_000)
-    );
-    let (message, _) = graphql_error(&graphql(&api, &list).await);
-    assert!(!message.is_empty());
-    api.get("/api/agent-users/me").await.expect(200);
+    for dialect in Dialect::ALL_STRICT {
+        // Large queries: the default 1 MiB body limit.
+        let api = Api::start_in(dialect).await;
+        let depth = 20_000;
+        let query = format!("{}{}", "{ a ".repeat(depth), "}".repeat(depth));
+        let (message, _) = graphql_error(&graphql(&api, &query).await);
+        assert!(!message.is_empty());
+        let list = format!(
+            "query {{ {}(filter: {}) {{ totalCount }} }}",
+            list_field(dialect, "Policies"),
+            "{ and: [".repeat(5_000)
+        );
+        let (message, _) = graphql_error(&graphql(&api, &list).await);
+        assert!(!message.is_empty());
+        api.get("/api/agent-users/me").await.expect(200);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn graphql_queries_past_the_complexity_limit_are_refused() {
-    // Large queries: the default 1 MiB body limit.
-    let api = Api::start().await;
-    let aliases: String = (0..3_000)
-        .map(|n| format!("a{n}: policiesNew(first: 500) {{ nodes {{ id grossPremium }} }} "))
-        .collect();
-    let (message, code) = graphql_error(&graphql(&api, &format!("{{ {aliases} }}")).await);
-    assert!(message.to_lowercase().contains("complex"), "{message}");
-    assert_eq!(code, "VALIDATION_ERROR");
+    for dialect in Dialect::ALL_STRICT {
+        // Large queries: the default 1 MiB body limit.
+        let api = Api::start_in(dialect).await;
+        let field = list_field(dialect, "Policies");
+        let rows = rows_of(dialect, "id grossPremium");
+        let aliases: String = (0..3_000)
+            .map(|n| format!("a{n}: {field}(first: 500) {{ {rows} }} "))
+            .collect();
+        let (message, code) = graphql_error(&graphql(&api, &format!("{{ {aliases} }}")).await);
+        assert!(
+            message.to_lowercase().contains("complex"),
+            "{dialect}: {message}"
+        );
+        assert_eq!(code, "VALIDATION_ERROR");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn graphql_bodies_that_are_not_graphql_requests_are_400_problems() {
-    let api = start().await;
-    for body in [
-        json!({}),
-        json!({ "query": 42 }),
-        json!({ "query": "{ __typename }", "variables": "not an object" }),
-        json!({ "query": "{ __typename }", "varibles": {} }),
-    ] {
-        let reply = send(
-            &api,
-            "POST",
-            "/graphql",
-            "application/json",
-            serde_json::to_vec(&body).expect("json"),
-        )
-        .await;
-        assert!(
-            (400..500).contains(&reply.status) || reply.body["errors"].is_array(),
-            "{body}: {} {}",
-            reply.status,
-            reply.text
-        );
-        assert!(reply.status < 500);
-        if reply.status >= 400 {
-            assert_problem(&reply, &body.to_string());
+async fn graphql_bodies_that_are_not_graphql_requests_are_refused_as_unreadable() {
+    for dialect in Dialect::ALL_STRICT {
+        let api = start(dialect).await;
+        for body in [
+            json!({}),
+            json!({ "query": 42 }),
+            json!({ "query": "{ __typename }", "variables": "not an object" }),
+            json!({ "query": "{ __typename }", "varibles": {} }),
+        ] {
+            let reply = send(
+                &api,
+                "POST",
+                api.graphql_path(),
+                "application/json",
+                serde_json::to_vec(&body).expect("json"),
+            )
+            .await;
+            let context = format!("{dialect}: {body}");
+            assert_refusal(Refusal::GraphQl, &reply, &context);
+            assert_eq!(
+                reply.body["errors"][0]["extensions"]["code"], "HC0009",
+                "{context}: HotChocolate's code for a request it cannot read"
+            );
         }
+        api.get("/api/agent-users/me").await.expect(200);
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn junk_tokens_are_401_problems_on_every_protected_route() {
-    let api = start().await;
-    let tokens = [
-        "",
-        "not-a-jwt",
-        "a.b.c",
-        "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
-        &"x".repeat(8 * 1024),
-    ];
-    for (method, path, _) in routes() {
-        let protected = path.starts_with("/api/") || path == "/graphql";
-        if !protected || path.starts_with("/api/authentication") || path == "/api/no-such-route" {
-            continue;
-        }
-        for token in tokens {
-            let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
-            let request = api
-                .http
-                .request(method.clone(), api.url(&path))
-                .header("authorization", format!("Bearer {token}"))
-                .send();
-            let reply = Reply::from(
-                tokio::time::timeout(HANG_LIMIT, request)
-                    .await
-                    .expect("no hang")
-                    .expect("an answer"),
-            )
-            .await;
-            let context = format!("{method} {path} with token {:.12}", token);
-            if reply.status == 405 {
-                // PATCH /api/customers: the method is wrong before the token matters.
-                assert_problem(&reply, &context);
+    for dialect in Dialect::ALL_STRICT {
+        let api = start(dialect).await;
+        let tokens = [
+            "",
+            "not-a-jwt",
+            "a.b.c",
+            "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+            &"x".repeat(8 * 1024),
+        ];
+        for (method, path, _) in routes(dialect) {
+            let protected = path.starts_with("/api/") || path == "/graphql";
+            let public =
+                path.starts_with("/api/authentication") || path.ends_with("/graphql/schema");
+            if !protected || public || path == "/api/no-such-route" {
                 continue;
             }
-            assert_eq!(reply.status, 401, "{context}: {}", reply.text);
-            assert_problem(&reply, &context);
+            for token in tokens {
+                let method = reqwest::Method::from_bytes(method.as_bytes()).expect("method");
+                let request = api
+                    .http
+                    .request(method.clone(), api.url(&path))
+                    .header("authorization", format!("Bearer {token}"))
+                    .send();
+                let reply = Reply::from(
+                    tokio::time::timeout(HANG_LIMIT, request)
+                        .await
+                        .expect("no hang")
+                        .expect("an answer"),
+                )
+                .await;
+                let context = format!("{dialect}: {method} {path} with token {:.12}", token);
+                if reply.status == 405 {
+                    // PATCH /api/customers: the method is wrong before the token matters.
+                    assert_problem(&reply, &context);
+                    continue;
+                }
+                assert_eq!(reply.status, 401, "{context}: {}", reply.text);
+                assert_problem(&reply, &context);
+            }
         }
     }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn paths_with_invalid_utf8_or_odd_ids_are_4xx_problems() {
-    let api = start().await;
+    let api = start(Dialect::default()).await;
     for path in [
         "/api/customers/%FF%FE",
         "/api/customers/%00",
@@ -642,7 +793,7 @@ async fn paths_with_invalid_utf8_or_odd_ids_are_4xx_problems() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn bytes_that_are_not_http_get_an_answer_or_a_closed_connection_never_a_hang() {
-    let api = start().await;
+    let api = start(Dialect::default()).await;
     let address = api
         .sandbox
         .base_url()

@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use insurup_sandbox::SandboxConfig;
+use insurup_sandbox::{Dialect, SandboxConfig};
 use serde_json::json;
 
 use crate::common::*;
@@ -24,12 +24,14 @@ async fn a_wrong_password_is_refused_with_invalid_credentials() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn empty_credentials_are_a_validation_error_naming_the_field() {
-    let api = Api::start().await;
-    let reply = api
-        .anonymous_post(LOGIN, json!({"email": "", "password": PASSWORD}))
-        .await
-        .expect_problem(400, "INPUT_VALIDATION");
-    assert_eq!(reply.field_errors(), vec!["email"]);
+    for dialect in Dialect::ALL_STRICT {
+        let api = Api::start_in(dialect).await;
+        let reply = api
+            .anonymous_post(LOGIN, json!({"email": "", "password": PASSWORD}))
+            .await
+            .expect_invalid_input(dialect);
+        assert_eq!(reply.field_errors(), vec!["email"], "{dialect}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -193,84 +195,60 @@ async fn revoking_tokens_invalidates_every_earlier_access_token_and_optionally_r
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_service_account_gets_a_token_by_client_credentials() {
-    let api = Api::start().await;
-    let form = [
-        ("grant_type", "client_credentials"),
-        ("client_id", "sandbox-client"),
-        ("client_secret", "sandbox-secret"),
-        ("scope", "core-api"),
-    ];
-    let reply = Reply::from(
-        api.http
-            .post(api.url("/connect/token"))
-            .form(&form)
-            .send()
-            .await
-            .expect("request"),
-    )
-    .await
-    .expect(200);
-    assert_eq!(reply.body["token_type"], "Bearer");
-    assert_eq!(
-        reply.body["expires_in"], 600,
-        "capped by the configured token ttl"
-    );
-    assert_eq!(reply.body["scope"], "core-api");
-    assert!(reply.body.get("refresh_token").is_none());
-    let token = reply.body["access_token"].as_str().expect("token");
-    let me = api.get_with("/api/agent-users/me", token).await.expect(200);
-    assert_eq!(me.body["isServiceAccount"], true);
-    assert_eq!(me.body["agentId"], AGENT_ID);
+    for dialect in Dialect::ALL_STRICT {
+        let api = Api::start_in(dialect).await;
+        let token_request = |form: &[(&str, &str)]| {
+            let request = api.http.post(api.auth_url("/connect/token")).form(form);
+            async move { Reply::from(request.send().await.expect("request")).await }
+        };
+        let form = [
+            ("grant_type", "client_credentials"),
+            ("client_id", "sandbox-client"),
+            ("client_secret", "sandbox-secret"),
+            ("scope", "core-api"),
+        ];
+        let reply = token_request(&form).await.expect(200);
+        assert_eq!(reply.body["token_type"], "Bearer", "{dialect}");
+        assert_eq!(
+            reply.body["expires_in"], 600,
+            "capped by the configured token ttl"
+        );
+        assert_eq!(reply.body["scope"], "core-api");
+        assert!(reply.body.get("refresh_token").is_none());
+        let token = reply.body["access_token"].as_str().expect("token");
+        let me = api.get_with("/api/agent-users/me", token).await.expect(200);
+        assert_eq!(me.body["isServiceAccount"], true);
+        assert_eq!(me.body["agentId"], AGENT_ID);
 
-    let wrong = [
-        ("grant_type", "client_credentials"),
-        ("client_id", "sandbox-client"),
-        ("client_secret", "x"),
-    ];
-    let reply = Reply::from(
-        api.http
-            .post(api.url("/connect/token"))
-            .form(&wrong)
-            .send()
-            .await
-            .expect("request"),
-    )
-    .await;
-    assert_eq!(
-        (reply.status, reply.body["error"].as_str()),
-        (401, Some("invalid_client"))
-    );
-    let password = [("grant_type", "password"), ("client_id", "sandbox-client")];
-    let reply = Reply::from(
-        api.http
-            .post(api.url("/connect/token"))
-            .form(&password)
-            .send()
-            .await
-            .expect("request"),
-    )
-    .await;
-    assert_eq!(
-        (reply.status, reply.body["error"].as_str()),
-        (400, Some("unsupported_grant_type"))
-    );
-    let scope = [
-        ("grant_type", "client_credentials"),
-        ("client_id", "sandbox-client"),
-        ("client_secret", "sandbox-secret"),
-        ("scope", "openid core-api"),
-    ];
-    let reply = Reply::from(
-        api.http
-            .post(api.url("/connect/token"))
-            .form(&scope)
-            .send()
-            .await
-            .expect("request"),
-    )
-    .await;
-    assert_eq!(
-        (reply.status, reply.body["error"].as_str()),
-        (400, Some("invalid_scope"))
-    );
+        let wrong = [
+            ("grant_type", "client_credentials"),
+            ("client_id", "sandbox-client"),
+            ("client_secret", "x"),
+        ];
+        let reply = token_request(&wrong).await;
+        assert_eq!(
+            (reply.status, reply.body["error"].as_str()),
+            (401, Some("invalid_client")),
+            "{dialect}"
+        );
+        let password = [("grant_type", "password"), ("client_id", "sandbox-client")];
+        let reply = token_request(&password).await;
+        assert_eq!(
+            (reply.status, reply.body["error"].as_str()),
+            (400, Some("unsupported_grant_type")),
+            "{dialect}"
+        );
+        let scope = [
+            ("grant_type", "client_credentials"),
+            ("client_id", "sandbox-client"),
+            ("client_secret", "sandbox-secret"),
+            ("scope", "openid core-api"),
+        ];
+        let reply = token_request(&scope).await;
+        assert_eq!(
+            (reply.status, reply.body["error"].as_str()),
+            (400, Some("invalid_scope")),
+            "{dialect}"
+        );
+    }
 }

@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use insurup_sandbox::{Sandbox, SandboxConfig, SandboxHandle};
+use insurup_sandbox::{Dialect, Sandbox, SandboxConfig, SandboxHandle};
 use reqwest::header::HeaderMap;
 use serde_json::{Value, json};
 
@@ -60,6 +60,12 @@ impl Reply {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
+    /// Asserts an input-validation problem with the dialect's status.
+    #[track_caller]
+    pub fn expect_invalid_input(self, dialect: Dialect) -> Self {
+        self.expect_problem(invalid_input_status(dialect), "INPUT_VALIDATION")
+    }
+
     /// Asserts a problem-details answer with this status and code.
     #[track_caller]
     pub fn expect_problem(self, status: u16, code: &str) -> Self {
@@ -106,6 +112,105 @@ impl Reply {
     }
 }
 
+/// Asserts ASP.NET Core's answer to a body it cannot bind, with an error under `key`.
+#[track_caller]
+pub fn assert_unbindable(reply: &Reply, key: &str) {
+    assert_eq!(reply.status, 400, "{}", reply.text);
+    assert_eq!(
+        reply.header("content-type"),
+        Some("application/problem+json; charset=utf-8")
+    );
+    assert_eq!(
+        reply.body["type"],
+        "https://tools.ietf.org/html/rfc9110#section-15.5.1"
+    );
+    assert_eq!(
+        reply.body["title"],
+        "One or more validation errors occurred."
+    );
+    assert_eq!(reply.body["status"], 400);
+    assert!(
+        reply.body["errors"][key].is_array(),
+        "expected an error under {key}: {}",
+        reply.text
+    );
+    let trace = reply.body["traceId"].as_str().unwrap_or_default();
+    assert!(trace.starts_with("00-") && trace.len() == 55, "{trace}");
+}
+
+/// The status of an input-validation problem (a checksum, a format, a value out of range): 400 in
+/// the B2B guide, 422 where the OAuth docs' .NET client says so.
+pub fn invalid_input_status(dialect: Dialect) -> u16 {
+    if dialect == Dialect::Guide { 400 } else { 422 }
+}
+
+/// The dialect's root field of a list connection: `getPoliciesNew` in the guide, `policiesNew`
+/// elsewhere (`list` is `Policies`, `Customers` or `Proposals`).
+pub fn list_field(dialect: Dialect, list: &str) -> String {
+    if dialect == Dialect::Guide {
+        format!("get{list}New")
+    } else {
+        format!("{}New", list.to_lowercase())
+    }
+}
+
+/// The dialect's sort argument: the guide's `orderBy`, HotChocolate's `order` elsewhere.
+pub fn sort_argument(dialect: Dialect) -> &'static str {
+    if dialect == Dialect::Guide {
+        "orderBy"
+    } else {
+        "order"
+    }
+}
+
+/// The rows of a connection, each selecting `fields`, in the dialect's shape: `edges { node { … }
+/// }` (guide), `nodes { … }` (GraphQL docs), `edges { cursor node { … } }` (vendor client).
+pub fn rows_of(dialect: Dialect, fields: &str) -> String {
+    match dialect {
+        Dialect::Guide => format!("edges {{ node {{ {fields} }} }}"),
+        Dialect::GraphqlDocs => format!("nodes {{ {fields} }}"),
+        Dialect::VendorSdk => format!("edges {{ cursor node {{ {fields} }} }}"),
+    }
+}
+
+/// The rows of a connection as any dialect answers it.
+pub fn rows(connection: &Value) -> Vec<Value> {
+    match connection["nodes"].as_array() {
+        Some(nodes) => nodes.clone(),
+        None => connection["edges"]
+            .as_array()
+            .map(|edges| edges.iter().map(|e| e["node"].clone()).collect())
+            .unwrap_or_default(),
+    }
+}
+
+/// A page of the policies connection in the dialect's names, with the variables `$first`,
+/// `$after`, `$last`, `$before`, `$filter` and `$order`, selecting `fields` of each row.
+pub fn policies_page(dialect: Dialect, fields: &str) -> String {
+    let (filter, sort) = match dialect {
+        Dialect::Guide => ("PolicyFilterInput", "PolicySortInput"),
+        Dialect::GraphqlDocs => (
+            "QueryPoliciesResultFilterInput",
+            "QueryPoliciesResultSortInput",
+        ),
+        Dialect::VendorSdk => (
+            "filtering_QueryPoliciesResultFilterInput",
+            "sorting_QueryPoliciesResultSortInput",
+        ),
+    };
+    format!(
+        "query($first: Int, $after: String, $last: Int, $before: String, $filter: {filter}, $order: [{sort}!]) {{
+  {field}(first: $first, after: $after, last: $last, before: $before, filter: $filter, {sort_argument}: $order) {{
+    totalCount pageInfo {{ hasNextPage hasPreviousPage startCursor endCursor }}
+    {rows}
+  }}
+}}",
+        field = list_field(dialect, "Policies"),
+        sort_argument = sort_argument(dialect),
+        rows = rows_of(dialect, fields),
+    )
+}
+
 pub struct Api {
     pub sandbox: SandboxHandle,
     pub http: reqwest::Client,
@@ -116,6 +221,36 @@ impl Api {
     /// A sandbox with instant insurers and a logged-in agent user.
     pub async fn start() -> Self {
         Self::start_with(SandboxConfig::for_tests()).await
+    }
+
+    /// A sandbox speaking `dialect`, with instant insurers and a logged-in agent user.
+    pub async fn start_in(dialect: Dialect) -> Self {
+        Self::start_with(SandboxConfig {
+            dialect,
+            ..SandboxConfig::for_tests()
+        })
+        .await
+    }
+
+    pub fn dialect(&self) -> Dialect {
+        self.sandbox.dialect()
+    }
+
+    /// Where this sandbox's dialect posts GraphQL.
+    pub fn graphql_path(&self) -> &'static str {
+        match self.dialect() {
+            Dialect::VendorSdk => "/api/graphql",
+            _ => "/graphql",
+        }
+    }
+
+    /// Posts a GraphQL request to the dialect's endpoint and returns the whole reply.
+    pub async fn query(&self, query: &str, variables: Value) -> Reply {
+        self.post(
+            self.graphql_path(),
+            json!({"query": query, "variables": variables}),
+        )
+        .await
     }
 
     pub async fn start_with(config: SandboxConfig) -> Self {
@@ -132,6 +267,11 @@ impl Api {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.sandbox.base_url())
+    }
+
+    /// A URL on the origin that serves the OAuth token endpoint (the API origin in the guide).
+    pub fn auth_url(&self, path: &str) -> String {
+        format!("{}{path}", self.sandbox.auth_url())
     }
 
     pub async fn login(&self, email: &str) -> String {
@@ -239,11 +379,9 @@ impl Api {
         .body
     }
 
+    /// Posts a GraphQL request to the dialect's endpoint and returns the body of its 200 answer.
     pub async fn graphql(&self, query: &str, variables: Value) -> Value {
-        self.post("/graphql", json!({"query": query, "variables": variables}))
-            .await
-            .expect(200)
-            .body
+        self.query(query, variables).await.expect(200).body
     }
 
     pub async fn create_customer(&self, tckn: &str) -> String {
@@ -268,39 +406,70 @@ impl Api {
         reply.body["id"].as_str().expect("customer id").to_owned()
     }
 
+    /// The vehicle body of the dialect: the kasko guide's flat one, else the vendor client's.
+    pub fn vehicle_body(&self, customer: &str) -> Value {
+        if self.dialect() == Dialect::Guide {
+            json!({
+                "plate": "34ABC123",
+                "year": 2021,
+                "brandCode": "139",
+                "modelCode": "139014",
+                "utilizationStyle": "PRIVATE_CAR",
+                "fuel": "GASOLINE",
+                "documentSerialCode": "AB",
+                "documentSerialNumber": "123456",
+            })
+        } else {
+            json!({
+                "customerId": customer,
+                "plate": {"city": 34, "code": "ABC123"},
+                "modelYear": 2021,
+                "brandReference": "139",
+                "modelTypeReference": "139014",
+                "utilizationStyle": "PRIVATE_CAR",
+                "fuel": "GASOLINE",
+                "documentSerial": {"code": "AB", "number": "123456"},
+            })
+        }
+    }
+
     pub async fn create_vehicle(&self, customer: &str) -> String {
         let reply = self
             .post(
                 &format!("/api/customers/{customer}/vehicles"),
-                json!({
-                    "customerId": customer,
-                    "plate": {"city": 34, "code": "ABC123"},
-                    "modelYear": 2021,
-                    "brandReference": "139",
-                    "modelTypeReference": "139014",
-                    "utilizationStyle": "PRIVATE_CAR",
-                    "fuel": "GASOLINE",
-                    "documentSerial": {"code": "AB", "number": "123456"},
-                }),
+                self.vehicle_body(customer),
             )
             .await
             .expect(200);
         reply.body["id"].as_str().expect("vehicle id").to_owned()
     }
 
+    /// The kasko proposal body of the dialect: the guide's older one, else the vendor client's.
+    pub fn proposal_body(&self, customer: &str, vehicle: &str) -> Value {
+        if self.dialect() == Dialect::Guide {
+            json!({
+                "type": "kasko",
+                "customerId": customer,
+                "insuredCustomerId": customer,
+                "vehicleId": vehicle,
+                "channel": "website",
+                "coverageGroupIds": [123],
+            })
+        } else {
+            json!({
+                "$type": "kasko",
+                "productBranch": "KASKO",
+                "insurerCustomerId": customer,
+                "insuredCustomerId": customer,
+                "vehicleId": vehicle,
+                "channel": "API",
+            })
+        }
+    }
+
     pub async fn create_proposal(&self, customer: &str, vehicle: &str) -> String {
         let reply = self
-            .post(
-                "/api/proposals",
-                json!({
-                    "$type": "kasko",
-                    "productBranch": "KASKO",
-                    "insurerCustomerId": customer,
-                    "insuredCustomerId": customer,
-                    "vehicleId": vehicle,
-                    "channel": "API",
-                }),
-            )
+            .post("/api/proposals", self.proposal_body(customer, vehicle))
             .await
             .expect(200);
         reply.body["proposalId"]

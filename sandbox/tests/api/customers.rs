@@ -1,3 +1,4 @@
+use insurup_sandbox::Dialect;
 use serde_json::json;
 
 use crate::common::*;
@@ -71,37 +72,38 @@ async fn customers_of_each_type_are_created_and_read_back() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn identity_and_tax_numbers_must_pass_their_checksums() {
-    let api = Api::start().await;
-    let bad = api
-        .post(
-            "/api/customers",
-            json!({"$type": "individual", "identityNumber": "11111111111"}),
-        )
-        .await;
-    assert_eq!(
-        bad.expect_problem(400, "INPUT_VALIDATION").field_errors(),
-        vec!["identityNumber"]
-    );
-    let bad = api
-        .post(
-            "/api/customers",
-            json!({"$type": "company", "taxNumber": "6130782525", "title": "X"}),
-        )
-        .await;
-    assert_eq!(
-        bad.expect_problem(400, "INPUT_VALIDATION").field_errors(),
-        vec!["taxNumber"]
-    );
-    let bad = api
-        .post(
-            "/api/customers",
-            json!({"$type": "robot", "identityNumber": TCKN}),
-        )
-        .await;
-    assert_eq!(
-        bad.expect_problem(400, "INPUT_VALIDATION").field_errors(),
-        vec!["$type"]
-    );
+    for dialect in Dialect::ALL_STRICT {
+        let api = Api::start_in(dialect).await;
+        let bad = api
+            .post(
+                "/api/customers",
+                json!({"$type": "individual", "identityNumber": "11111111111"}),
+            )
+            .await;
+        assert_eq!(
+            bad.expect_invalid_input(dialect).field_errors(),
+            vec!["identityNumber"]
+        );
+        let bad = api
+            .post(
+                "/api/customers",
+                json!({"$type": "company", "taxNumber": "6130782525", "title": "X"}),
+            )
+            .await;
+        assert_eq!(
+            bad.expect_invalid_input(dialect).field_errors(),
+            vec!["taxNumber"]
+        );
+        // An unknown kind names no request type the body could be bound to.
+        let bad = api
+            .post(
+                "/api/customers",
+                json!({"$type": "robot", "identityNumber": TCKN}),
+            )
+            .await;
+        assert_unbindable(&bad, "$");
+        assert_eq!(api.stats().await["customersCreated"], 0, "{dialect}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -173,7 +175,8 @@ async fn the_identity_lookup_is_plausible_and_deterministic() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn vehicles_are_accepted_in_the_sdk_shape_and_the_older_documented_shape() {
+async fn vehicles_are_created_in_the_dialects_body_and_read_back_alike() {
+    // The vendor client's body, in its dialect.
     let api = Api::start().await;
     let customer = api.create_customer(TCKN).await;
     let sdk = api.create_vehicle(&customer).await;
@@ -189,6 +192,22 @@ async fn vehicles_are_accepted_in_the_sdk_shape_and_the_older_documented_shape()
         json!({"code": "AB", "number": "123456"})
     );
 
+    // The kasko guide's older flat body, in the guide's dialect, reads back the same; a plate may
+    // be written with spaces and the utilization style left out.
+    let api = Api::start_in(Dialect::Guide).await;
+    let customer = api.create_customer(TCKN).await;
+    let flat = api.create_vehicle(&customer).await;
+    let read = api
+        .get(&format!("/api/customers/{customer}/vehicles/{flat}"))
+        .await
+        .expect(200);
+    assert_eq!(read.body["plate"], json!({"city": 34, "code": "ABC123"}));
+    assert_eq!(read.body["hasPlate"], true);
+    assert_eq!(read.body["brand"]["text"], "TOYOTA");
+    assert_eq!(
+        read.body["documentSerial"],
+        json!({"code": "AB", "number": "123456"})
+    );
     let older = api
         .post(
             &format!("/api/customers/{customer}/vehicles"),
@@ -220,21 +239,28 @@ async fn vehicles_are_accepted_in_the_sdk_shape_and_the_older_documented_shape()
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_bad_plate_is_rejected_naming_the_plate_field() {
-    let api = Api::start().await;
-    let customer = api.create_customer(TCKN).await;
-    for plate in [
-        json!({"city": 99, "code": "ABC123"}),
-        json!({"city": 34, "code": "ABCD1"}),
-        json!("34-?"),
-    ] {
-        let reply = api
-            .post(
-                &format!("/api/customers/{customer}/vehicles"),
-                json!({"plate": plate, "utilizationStyle": "PRIVATE_CAR"}),
-            )
-            .await
-            .expect_problem(400, "INPUT_VALIDATION");
-        assert_eq!(reply.field_errors(), vec!["plate"], "{plate}");
+    for dialect in Dialect::ALL_STRICT {
+        let api = Api::start_in(dialect).await;
+        let customer = api.create_customer(TCKN).await;
+        // Plates spelt as the dialect spells them: the guide's text, the vendor client's object.
+        let plates = if dialect == Dialect::Guide {
+            vec![json!("99 ABC 123"), json!("34 ABCD 1"), json!("34-?")]
+        } else {
+            vec![
+                json!({"city": 99, "code": "ABC123"}),
+                json!({"city": 34, "code": "ABCD1"}),
+            ]
+        };
+        for plate in plates {
+            let reply = api
+                .post(
+                    &format!("/api/customers/{customer}/vehicles"),
+                    json!({"plate": plate, "utilizationStyle": "PRIVATE_CAR"}),
+                )
+                .await
+                .expect_invalid_input(dialect);
+            assert_eq!(reply.field_errors(), vec!["plate"], "{dialect}: {plate}");
+        }
     }
 }
 
@@ -262,31 +288,38 @@ async fn the_tramer_lookup_knows_the_published_plate() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn properties_are_created_and_listed() {
-    let api = Api::start().await;
-    let customer = api.create_customer(TCKN).await;
-    let created = api
-        .post(
-            &format!("/api/customers/{customer}/properties"),
-            json!({"customerId": customer, "propertyNumber": 1234567890, "squareMeter": 120, "constructionYear": 2005, "utilizationStyle": "HOUSE", "ownershipType": "PROPRIETOR", "floor": 3}),
-        )
-        .await
-        .expect(200);
-    let id = created.body["id"].as_str().expect("id");
-    let read = api
-        .get(&format!("/api/customers/{customer}/properties/{id}"))
-        .await
-        .expect(200);
-    assert_eq!(read.body["squareMeter"], 120);
-    let bad = api
-        .post(
-            &format!("/api/customers/{customer}/properties"),
-            json!({"propertyNumber": 1, "squareMeter": 120, "constructionYear": 2005, "utilizationStyle": "CASTLE", "ownershipType": "PROPRIETOR"}),
-        )
-        .await;
-    assert_eq!(
-        bad.expect_problem(400, "INPUT_VALIDATION").field_errors(),
-        vec!["utilizationStyle"]
-    );
+    for dialect in Dialect::ALL_STRICT {
+        let api = Api::start_in(dialect).await;
+        let customer = api.create_customer(TCKN).await;
+        let created = api
+            .post(
+                &format!("/api/customers/{customer}/properties"),
+                json!({"customerId": customer, "propertyNumber": 1234567890, "squareMeter": 120, "constructionYear": 2005, "utilizationStyle": "HOUSE", "ownershipType": "PROPRIETOR", "floor": 3}),
+            )
+            .await
+            .expect(200);
+        let id = created.body["id"].as_str().expect("id");
+        let read = api
+            .get(&format!("/api/customers/{customer}/properties/{id}"))
+            .await
+            .expect(200);
+        assert_eq!(read.body["squareMeter"], 120);
+        let listed = api
+            .get(&format!("/api/customers/{customer}/properties"))
+            .await
+            .expect(200);
+        assert_eq!(listed.body.as_array().map(Vec::len), Some(1), "{dialect}");
+        let bad = api
+            .post(
+                &format!("/api/customers/{customer}/properties"),
+                json!({"propertyNumber": 1, "squareMeter": 120, "constructionYear": 2005, "utilizationStyle": "CASTLE", "ownershipType": "PROPRIETOR"}),
+            )
+            .await;
+        assert_eq!(
+            bad.expect_invalid_input(dialect).field_errors(),
+            vec!["utilizationStyle"]
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,3 +1,4 @@
+use insurup_sandbox::Dialect;
 use serde_json::json;
 
 use crate::common::*;
@@ -16,96 +17,87 @@ async fn raw_post(api: &Api, path: &str, content_type: Option<&str>, body: Vec<u
 
 #[tokio::test(flavor = "multi_thread")]
 async fn malformed_json_is_a_400_problem_not_a_crash() {
-    let api = Api::start().await;
-    raw_post(
-        &api,
-        "/api/customers",
-        Some("application/json"),
-        b"{\"$type\": ".to_vec(),
-    )
-    .await
-    .expect_problem(400, "MALFORMED_REQUEST");
-    raw_post(
-        &api,
-        "/api/customers",
-        Some("application/json"),
-        b"{} trailing".to_vec(),
-    )
-    .await
-    .expect_problem(400, "MALFORMED_REQUEST");
-    raw_post(
-        &api,
-        "/api/customers",
-        Some("application/json"),
-        vec![b'{', 0xff, 0xfe, b'}'],
-    )
-    .await
-    .expect_problem(400, "MALFORMED_REQUEST");
+    for dialect in Dialect::ALL_STRICT {
+        let api = Api::start_in(dialect).await;
+        for body in [
+            b"{\"$type\": ".to_vec(),
+            b"{} trailing".to_vec(),
+            vec![b'{', 0xff, 0xfe, b'}'],
+        ] {
+            let reply = raw_post(&api, "/api/customers", Some("application/json"), body).await;
+            assert_unbindable(&reply, "$");
+            assert_eq!(
+                reply.body["errors"]["request"],
+                json!(["The request field is required."]),
+                "{dialect}"
+            );
+        }
+        api.get("/api/agent-users/me").await.expect(200);
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_body_that_is_not_json_is_an_unsupported_media_type() {
-    let api = Api::start().await;
-    raw_post(&api, "/api/customers", Some("text/plain"), b"{}".to_vec())
+    for dialect in Dialect::ALL_STRICT {
+        let api = Api::start_in(dialect).await;
+        raw_post(&api, "/api/customers", Some("text/plain"), b"{}".to_vec())
+            .await
+            .expect_problem(415, "UNSUPPORTED_MEDIA_TYPE");
+        raw_post(&api, "/api/customers", None, b"{}".to_vec())
+            .await
+            .expect_problem(415, "UNSUPPORTED_MEDIA_TYPE");
+        raw_post(
+            &api,
+            api.graphql_path(),
+            Some("application/x-www-form-urlencoded"),
+            b"query=x".to_vec(),
+        )
         .await
         .expect_problem(415, "UNSUPPORTED_MEDIA_TYPE");
-    raw_post(&api, "/api/customers", None, b"{}".to_vec())
-        .await
-        .expect_problem(415, "UNSUPPORTED_MEDIA_TYPE");
-    raw_post(
-        &api,
-        "/graphql",
-        Some("application/x-www-form-urlencoded"),
-        b"query=x".to_vec(),
-    )
-    .await
-    .expect_problem(415, "UNSUPPORTED_MEDIA_TYPE");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn unknown_missing_and_mistyped_fields_are_named_in_validation_errors() {
-    let api = Api::start().await;
-    let unknown = api
-        .post(
-            "/api/customers",
-            json!({"$type": "individual", "identityNumber": TCKN, "fulName": "x"}),
-        )
-        .await;
-    assert_eq!(
-        unknown
-            .expect_problem(400, "INPUT_VALIDATION")
-            .field_errors(),
-        vec!["fulName"]
-    );
-    let missing = api
-        .anonymous_post(
-            "/api/authentication:agent-user/login",
-            json!({"email": AGENT_EMAIL}),
-        )
-        .await;
-    assert_eq!(
-        missing
-            .expect_problem(400, "INPUT_VALIDATION")
-            .field_errors(),
-        vec!["password"]
-    );
-    let nested = api.post("/api/customers", json!({"$type": "individual", "identityNumber": TCKN, "phoneNumber": {"countryCode": 90, "numbr": "5"}})).await;
-    assert_eq!(
-        nested
-            .expect_problem(400, "INPUT_VALIDATION")
-            .field_errors(),
-        vec!["phoneNumber.numbr"]
-    );
-    let typed = api
-        .post(
-            "/api/customers",
-            json!({"$type": "individual", "identityNumber": TCKN, "birthDate": 1990}),
-        )
-        .await;
-    assert_eq!(
-        typed.expect_problem(400, "INPUT_VALIDATION").field_errors(),
-        vec!["birthDate"]
-    );
+    for dialect in Dialect::ALL_STRICT {
+        let api = Api::start_in(dialect).await;
+        let unknown = api
+            .post(
+                "/api/customers",
+                json!({"$type": "individual", "identityNumber": TCKN, "fulName": "x"}),
+            )
+            .await;
+        assert_unbindable(&unknown, "$.fulName");
+        let missing = api
+            .anonymous_post(
+                "/api/authentication:agent-user/login",
+                json!({"email": AGENT_EMAIL}),
+            )
+            .await;
+        assert_unbindable(&missing, "$");
+        assert!(
+            missing.body["errors"]["$"][0]
+                .as_str()
+                .is_some_and(|m| m
+                    .ends_with("missing required properties, including the following: password")),
+            "{dialect}: {}",
+            missing.text
+        );
+        let nested = api.post("/api/customers", json!({"$type": "individual", "identityNumber": TCKN, "phoneNumber": {"countryCode": 90, "numbr": "5"}})).await;
+        assert_unbindable(&nested, "$.phoneNumber.numbr");
+        let typed = api
+            .post(
+                "/api/customers",
+                json!({"$type": "individual", "identityNumber": TCKN, "birthDate": 1990}),
+            )
+            .await;
+        assert_unbindable(&typed, "$.birthDate");
+        assert_eq!(
+            api.stats().await["customersCreated"],
+            0,
+            "{dialect}: nothing created by a body that did not bind"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

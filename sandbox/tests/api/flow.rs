@@ -1,12 +1,14 @@
-use insurup_sandbox::SandboxConfig;
+use insurup_sandbox::{Dialect, SandboxConfig};
 use serde_json::json;
 
 use crate::common::*;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_b2b_flow_runs_from_a_two_factor_login_to_a_policy_listed_in_graphql() {
-    // Small latencies so products really go WAITING -> ACTIVE/FAILED one by one.
+    // The B2B guide's flow, in its dialect. Small latencies so products really go
+    // WAITING -> ACTIVE/FAILED one by one.
     let mut api = Api::start_with(SandboxConfig {
+        dialect: Dialect::Guide,
         latency_scale: 0.05,
         ..SandboxConfig::for_tests()
     })
@@ -54,11 +56,14 @@ async fn the_b2b_flow_runs_from_a_two_factor_login_to_a_policy_listed_in_graphql
         )
         .await
         .expect(200);
-    let case_ref = case.body["ref"].as_str().expect("case ref").to_owned();
+    let case_id = case.body["id"].as_str().expect("case id").to_owned();
     let after = api
         .graphql(open_case_check, json!({"customerId": customer}))
         .await;
     assert_eq!(after["data"]["cases"]["totalCount"], 1, "{after}");
+    let listed_case = &after["data"]["cases"]["items"][0];
+    assert_eq!(listed_case["id"], case_id.as_str());
+    let case_ref = listed_case["ref"].as_str().expect("case ref").to_owned();
 
     let proposal = api.create_proposal(&customer, &vehicle).await;
     let first_look = api

@@ -1,7 +1,7 @@
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
-use insurup_sandbox::SandboxConfig;
+use insurup_sandbox::{Dialect, SandboxConfig};
 use serde_json::{Value, json};
 
 use crate::common::*;
@@ -124,7 +124,8 @@ async fn kasko_costs_far_more_than_traffic_insurance_for_the_same_car() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_older_request_dialect_is_accepted_with_integer_coverage_groups() {
-    let api = Api::start().await;
+    // The self-service and kasko guides' body, which only the guide's dialect binds.
+    let api = Api::start_in(Dialect::Guide).await;
     let customer = api.create_customer(TCKN).await;
     let vehicle = api.create_vehicle(&customer).await;
     let reply = api
@@ -176,85 +177,116 @@ async fn proposals_refuse_unknown_parties_and_someone_elses_vehicle() {
         .expect_problem(404, "PROPOSAL_NOT_FOUND");
 }
 
+/// A kasko proposal over three coverage groups (36 products, so some fail), in the dialect's
+/// body: the guides' integer coverage groups, or the vendor client's coverage-group ids.
+async fn kasko_over_three_coverage_groups(api: &Api, customer: &str, vehicle: &str) -> String {
+    let body = if api.dialect() == Dialect::Guide {
+        json!({"type": "kasko", "customerId": customer, "vehicleId": vehicle, "coverageGroupIds": [123, 124, 125]})
+    } else {
+        let groups = api.get("/api/coverage-groups").await.expect(200).body;
+        let kasko: Vec<&Value> = groups
+            .as_array()
+            .expect("coverage groups")
+            .iter()
+            .filter(|g| g["productBranch"] == "KASKO")
+            .map(|g| &g["id"])
+            .collect();
+        assert_eq!(kasko.len(), 3, "{groups}");
+        json!({"$type": "kasko", "productBranch": "KASKO", "insurerCustomerId": customer, "insuredCustomerId": customer, "vehicleId": vehicle, "coverageGroupIds": kasko})
+    };
+    let reply = api.post("/api/proposals", body).await.expect(200);
+    reply.body["proposalId"].as_str().expect("id").to_owned()
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_failed_product_can_be_retried_and_an_active_one_cannot() {
-    let api = Api::start_with(SandboxConfig {
-        latency_scale: 0.02,
-        ..SandboxConfig::for_tests()
-    })
-    .await;
-    let customer = api.create_customer(TCKN).await;
-    let vehicle = api.create_vehicle(&customer).await;
-    let reply = api
-        .post("/api/proposals", json!({"type": "kasko", "customerId": customer, "vehicleId": vehicle, "coverageGroupIds": [123, 124, 125]}))
+    for dialect in Dialect::ALL_STRICT {
+        let api = Api::start_with(SandboxConfig {
+            dialect,
+            latency_scale: 0.02,
+            ..SandboxConfig::for_tests()
+        })
+        .await;
+        let customer = api.create_customer(TCKN).await;
+        let vehicle = api.create_vehicle(&customer).await;
+        let proposal = kasko_over_three_coverage_groups(&api, &customer, &vehicle).await;
+        let body = api.wait_for_proposal(&proposal).await;
+        assert_eq!(products(&body).len(), 36, "{dialect}");
+        let failed = products(&body)
+            .iter()
+            .find(|p| p["state"] == "FAILED")
+            .expect("36 products include a failure");
+        assert!(failed["errorMessage"].is_string());
+        let active = products(&body)
+            .iter()
+            .find(|p| p["state"] == "ACTIVE")
+            .expect("an active product");
+        let id = failed["id"].as_str().expect("id");
+        api.post(
+            &format!("/api/proposals/{proposal}/products/{id}/retry"),
+            json!({"proposalId": proposal, "proposalProductId": id}),
+        )
         .await
-        .expect(200);
-    let proposal = reply.body["proposalId"].as_str().expect("id").to_owned();
-    let body = api.wait_for_proposal(&proposal).await;
-    let failed = products(&body)
-        .iter()
-        .find(|p| p["state"] == "FAILED")
-        .expect("36 products include a failure");
-    assert!(failed["errorMessage"].is_string());
-    let active = products(&body)
-        .iter()
-        .find(|p| p["state"] == "ACTIVE")
-        .expect("an active product");
-    let id = failed["id"].as_str().expect("id");
-    api.post(
-        &format!("/api/proposals/{proposal}/products/{id}/retry"),
-        json!({"proposalId": proposal, "proposalProductId": id}),
-    )
-    .await
-    .expect(204);
-    let waiting = api
-        .get(&format!("/api/proposals/{proposal}/products/{id}"))
+        .expect(204);
+        let waiting = api
+            .get(&format!("/api/proposals/{proposal}/products/{id}"))
+            .await
+            .expect(200);
+        assert_eq!(waiting.body["state"], "WAITING", "{dialect}");
+        let again = api.wait_for_proposal(&proposal).await;
+        let retried = products(&again)
+            .iter()
+            .find(|p| p["id"] == id)
+            .expect("same product");
+        assert_ne!(retried["state"], "WAITING");
+        api.post(
+            &format!(
+                "/api/proposals/{proposal}/products/{}/retry",
+                active["id"].as_str().expect("id")
+            ),
+            json!({}),
+        )
         .await
-        .expect(200);
-    assert_eq!(waiting.body["state"], "WAITING");
-    let again = api.wait_for_proposal(&proposal).await;
-    let retried = products(&again)
-        .iter()
-        .find(|p| p["id"] == id)
-        .expect("same product");
-    assert_ne!(retried["state"], "WAITING");
-    api.post(
-        &format!(
-            "/api/proposals/{proposal}/products/{}/retry",
-            active["id"].as_str().expect("id")
-        ),
-        json!({}),
-    )
-    .await
-    .expect_problem(409, "PROPOSAL_PRODUCT_NOT_RETRYABLE");
+        .expect_problem(409, "PROPOSAL_PRODUCT_NOT_RETRYABLE");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn premium_detail_coverage_and_documents_are_served_for_a_quoted_product() {
-    let api = Api::start().await;
-    let (proposal, product) = api.quoted_product().await;
-    let id = product["id"].as_str().expect("id");
-    let base = format!("/api/proposals/{proposal}/products/{id}");
-    for path in [
-        format!("{base}/premiums/1"),
-        format!("{base}/premium-detail/3"),
-    ] {
-        let detail = api.get(&path).await.expect(200);
-        assert_eq!(detail.body["proposalProductId"], id);
-        assert!(detail.body["insuranceServicesPremiumId"].is_string());
-    }
-    api.get(&format!("{base}/premiums/12"))
-        .await
-        .expect_problem(404, "PREMIUM_NOT_FOUND");
-    let coverage = api.get(&format!("{base}/coverage")).await.expect(200);
-    assert_eq!(coverage.body["coverage"]["$type"], "kasko");
-    for doc in ["document", "information-form", "information-form-document"] {
-        let url = api.get(&format!("{base}/{doc}")).await.expect(200);
-        assert!(
-            url.body["url"].as_str().is_some_and(|u| u
-                .starts_with("https://sandbox.insurup.test/")
-                && u.ends_with(".pdf"))
-        );
+    for dialect in Dialect::ALL_STRICT {
+        let api = Api::start_in(dialect).await;
+        let (proposal, product) = api.quoted_product().await;
+        let id = product["id"].as_str().expect("id");
+        let base = format!("/api/proposals/{proposal}/products/{id}");
+        // The kasko guide's paths, or the vendor client's.
+        let (premium, form) = if dialect == Dialect::Guide {
+            ("premiums", "information-form-document")
+        } else {
+            ("premium-detail", "information-form")
+        };
+        for installments in [1, 3] {
+            let detail = api
+                .get(&format!("{base}/{premium}/{installments}"))
+                .await
+                .expect(200);
+            assert_eq!(detail.body["proposalProductId"], id, "{dialect}");
+            assert!(detail.body["insuranceServicesPremiumId"].is_string());
+        }
+        api.get(&format!("{base}/{premium}/12"))
+            .await
+            .expect_problem(404, "PREMIUM_NOT_FOUND");
+        let coverage = api.get(&format!("{base}/coverage")).await.expect(200);
+        assert_eq!(coverage.body["coverage"]["$type"], "kasko", "{dialect}");
+        for doc in ["document", form] {
+            let url = api.get(&format!("{base}/{doc}")).await.expect(200);
+            assert!(
+                url.body["url"].as_str().is_some_and(|u| u
+                    .starts_with("https://sandbox.insurup.test/")
+                    && u.ends_with(".pdf")),
+                "{dialect}: {}",
+                url.text
+            );
+        }
     }
 }
 

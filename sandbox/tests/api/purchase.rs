@@ -1,6 +1,6 @@
 use std::time::Duration;
 
-use insurup_sandbox::SandboxConfig;
+use insurup_sandbox::{Dialect, SandboxConfig};
 use serde_json::{Value, json};
 
 use crate::common::*;
@@ -42,7 +42,10 @@ async fn the_decline_card_fails_with_turkish_detail_and_leaves_the_product_buyab
         .get(&format!("/api/proposals/{proposal}/products/{id}"))
         .await
         .expect(200);
-    assert_eq!(after.body["state"], "ACTIVE");
+    assert_eq!(
+        after.body["state"], "PURCHASE_FAILED",
+        "the refused payment shows on the product, which can be bought again"
+    );
     api.purchase(&proposal, id, "4242424242424242", 1)
         .await
         .expect(200);
@@ -55,49 +58,51 @@ async fn the_decline_card_fails_with_turkish_detail_and_leaves_the_product_buyab
 
 #[tokio::test(flavor = "multi_thread")]
 async fn malformed_cards_are_rejected_naming_the_field() {
-    let api = Api::start().await;
-    let (proposal, product) = api.quoted_product().await;
-    let id = product["id"].as_str().expect("id");
-    let cases = [
-        (
-            card("4242424242424241", "12", "2030", "123", "AHMET"),
-            "card.number",
-        ),
-        (
-            card("4242424242424242", "01", "2020", "123", "AHMET"),
-            "card.expiryMonth",
-        ),
-        (
-            card("4242424242424242", "13", "2030", "123", "AHMET"),
-            "card.expiryMonth",
-        ),
-        (
-            card("4242424242424242", "12", "2030", "12", "AHMET"),
-            "card.cvc",
-        ),
-        (
-            card("4242424242424242", "12", "2030", "123", " "),
-            "card.holderName",
-        ),
-    ];
-    for (card, field) in cases {
-        let reply = buy_with(&api, &proposal, id, card)
+    for dialect in Dialect::ALL_STRICT {
+        let api = Api::start_in(dialect).await;
+        let (proposal, product) = api.quoted_product().await;
+        let id = product["id"].as_str().expect("id");
+        let cases = [
+            (
+                card("4242424242424241", "12", "2030", "123", "AHMET"),
+                "card.number",
+            ),
+            (
+                card("4242424242424242", "01", "2020", "123", "AHMET"),
+                "card.expiryMonth",
+            ),
+            (
+                card("4242424242424242", "13", "2030", "123", "AHMET"),
+                "card.expiryMonth",
+            ),
+            (
+                card("4242424242424242", "12", "2030", "12", "AHMET"),
+                "card.cvc",
+            ),
+            (
+                card("4242424242424242", "12", "2030", "123", " "),
+                "card.holderName",
+            ),
+        ];
+        for (card, field) in cases {
+            let reply = buy_with(&api, &proposal, id, card)
+                .await
+                .expect_invalid_input(dialect);
+            assert_eq!(reply.field_errors(), vec![field], "{dialect}");
+            assert!(
+                !reply.text.contains("4242424242424241"),
+                "card numbers are never echoed"
+            );
+        }
+        let missing = api
+            .post(
+                &format!("/api/proposals/{proposal}/products/{id}/purchase/sync"),
+                json!({"$type": "credit-card", "installmentNumber": 0}),
+            )
             .await
-            .expect_problem(400, "INPUT_VALIDATION");
-        assert_eq!(reply.field_errors(), vec![field]);
-        assert!(
-            !reply.text.contains("4242424242424241"),
-            "card numbers are never echoed"
-        );
+            .expect_invalid_input(dialect);
+        assert_eq!(missing.field_errors(), vec!["installmentNumber", "card"]);
     }
-    let missing = api
-        .post(
-            &format!("/api/proposals/{proposal}/products/{id}/purchase/sync"),
-            json!({"$type": "credit-card", "installmentNumber": 0}),
-        )
-        .await
-        .expect_problem(400, "INPUT_VALIDATION");
-    assert_eq!(missing.field_errors(), vec!["installmentNumber", "card"]);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -290,40 +295,44 @@ async fn the_async_variant_returns_a_redirect_that_completes_the_purchase() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_policy_offers_its_document_and_can_be_sent_by_email() {
-    let api = Api::start().await;
-    let (proposal, product) = api.quoted_product().await;
-    let bought = api
-        .purchase(
-            &proposal,
-            product["id"].as_str().expect("id"),
-            "4242424242424242",
-            1,
+    for dialect in Dialect::ALL_STRICT {
+        let api = Api::start_in(dialect).await;
+        let (proposal, product) = api.quoted_product().await;
+        let bought = api
+            .purchase(
+                &proposal,
+                product["id"].as_str().expect("id"),
+                "4242424242424242",
+                1,
+            )
+            .await
+            .expect(200);
+        let policy = bought.body["policyId"].as_str().expect("policy");
+        let doc = api
+            .get(&format!("/api/policies/{policy}/document"))
+            .await
+            .expect(200);
+        assert!(
+            doc.body["url"]
+                .as_str()
+                .is_some_and(|u| u.ends_with(".pdf"))
+        );
+        api.post(
+            &format!("/api/policies/{policy}/document/send"),
+            json!({"policyId": policy, "email": "ahmet@example.com.tr"}),
         )
         .await
-        .expect(200);
-    let policy = bought.body["policyId"].as_str().expect("policy");
-    let doc = api
-        .get(&format!("/api/policies/{policy}/document"))
-        .await
-        .expect(200);
-    assert!(
-        doc.body["url"]
-            .as_str()
-            .is_some_and(|u| u.ends_with(".pdf"))
-    );
-    api.post(
-        &format!("/api/policies/{policy}/document/send"),
-        json!({"policyId": policy, "email": "ahmet@example.com.tr"}),
-    )
-    .await
-    .expect(204);
-    api.post(
-        &format!("/api/policies/{policy}/document/send"),
-        json!({"email": "not-an-email"}),
-    )
-    .await
-    .expect_problem(400, "INPUT_VALIDATION");
-    api.get("/api/policies/65f000000000000000000000")
-        .await
-        .expect_problem(404, "POLICY_NOT_FOUND");
+        .expect(204);
+        let refused = api
+            .post(
+                &format!("/api/policies/{policy}/document/send"),
+                json!({"email": "not-an-email"}),
+            )
+            .await
+            .expect_invalid_input(dialect);
+        assert_eq!(refused.field_errors(), vec!["email"], "{dialect}");
+        api.get("/api/policies/65f000000000000000000000")
+            .await
+            .expect_problem(404, "POLICY_NOT_FOUND");
+    }
 }
