@@ -1,18 +1,18 @@
-//! `Client` and `AsyncClient`: one SDK client each, configured from keyword arguments or
-//! `INSURUP_*` variables, with the resources as attributes.
+//! `Client` and `AsyncClient`: one SDK client each, configured from keyword arguments (the
+//! fields of the core's `ClientOptions`) or `INSURUP_*` variables, with the resources as
+//! attributes.
 
 use std::sync::{Arc, RwLock};
 
+use insurup::{AgentBranchId, AgentId, ClientOptions, RedisFleet, RedisRateBudget, Secret};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple, PyType};
 
 use crate::auth::{self, EventLoopSlot};
-use crate::errors::to_py_err;
-use crate::inputs::seconds;
-use crate::repr::py_repr;
+use crate::inputs::py_repr;
 use crate::resources::*;
-use crate::runtime::{awaitable, block_on, coroutine};
+use crate::runtime::run;
 
 /// What the resources of one Python client share.
 pub(crate) struct Shared {
@@ -27,9 +27,11 @@ pub(crate) type Handle = Arc<Shared>;
 impl Shared {
     /// The SDK client for one call.
     pub(crate) fn client(&self) -> PyResult<insurup::Client> {
-        self.client
+        let client = self
+            .client
             .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        client
             .clone()
             .ok_or_else(|| PyRuntimeError::new_err("this insurup client is closed"))
     }
@@ -46,137 +48,116 @@ impl Shared {
             .take();
     }
 
-    fn describe(&self, py: Python<'_>, class: &str) -> String {
-        match &*self
-            .client
+    fn is_closed(&self) -> bool {
+        self.client
             .read()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-        {
-            Some(client) => format!(
-                "{class}(base_url={}, agent_id={}, agent_branch_id={})",
-                py_repr(py, client.base_url()),
-                py_repr(py, client.agent_id()),
-                py_repr(py, client.agent_branch_id()),
-            ),
-            None => format!("{class}(closed)"),
-        }
+            .is_none()
     }
 }
 
-/// The keyword arguments both clients take; `None` keeps the default (or the environment's
-/// value with `from_env`).
-struct Options<'py> {
-    base_url: Option<String>,
-    auth_url: Option<String>,
-    email: Option<String>,
-    password: Option<String>,
-    client_id: Option<String>,
-    client_secret: Option<String>,
-    access_token: Option<String>,
+/// What a client is given beside its options: callbacks, and what it shares with a fleet.
+struct Plugins<'py> {
     two_factor: Option<Bound<'py, PyAny>>,
-    agent_id: Option<String>,
-    agent_branch_id: Option<String>,
     token_store: Option<Bound<'py, PyAny>>,
-    timeout: Option<f64>,
-    connect_timeout: Option<f64>,
-    max_retries: Option<u32>,
+    fleet: Option<RedisFleet>,
+    rate_budget: Option<Py<RedisRateBudget>>,
 }
 
-impl Options<'_> {
-    fn build(self, py: Python<'_>, from_env: bool, is_async: bool) -> PyResult<Handle> {
-        let sdk_error = |error: insurup::Error| to_py_err(py, &error);
-        let mut builder = insurup::Client::builder();
-        if from_env {
-            builder = builder.with_env().map_err(sdk_error)?;
-        }
-        let has_callbacks = self
-            .two_factor
-            .as_ref()
-            .is_some_and(|value| !value.is_instance_of::<PyString>())
-            || self.token_store.is_some();
-        let event_loop = (is_async && has_callbacks).then(EventLoopSlot::default);
-
-        if let Some(url) = self.base_url {
-            builder = builder.base_url(url);
-        }
-        if let Some(url) = self.auth_url {
-            builder = builder.auth_url(url);
-        }
-        if let Some(token) = self.access_token {
-            builder = builder.access_token(token);
-        } else if self.email.is_some() || self.password.is_some() {
-            builder = builder.agent_user(
-                self.email.unwrap_or_default(),
-                self.password.unwrap_or_default(),
-            );
-        } else if self.client_id.is_some() || self.client_secret.is_some() {
-            builder = builder.client_credentials(
-                self.client_id.unwrap_or_default(),
-                self.client_secret.unwrap_or_default(),
-            );
-        }
-        if let Some(value) = &self.two_factor {
-            builder = builder.two_factor(auth::two_factor(value, event_loop.as_ref())?);
-        }
-        if let Some(agent) = self.agent_id {
-            builder = builder.agent_id(agent);
-        }
-        if let Some(branch) = self.agent_branch_id {
-            builder = builder.agent_branch_id(branch);
-        }
-        if let Some(store) = &self.token_store {
-            builder = builder.token_store(auth::token_store(store, event_loop.as_ref())?);
-        }
-        if let Some(timeout) = self.timeout {
-            builder = builder.timeout(seconds("timeout", timeout).map_err(sdk_error)?);
-        }
-        if let Some(timeout) = self.connect_timeout {
-            builder =
-                builder.connect_timeout(seconds("connect_timeout", timeout).map_err(sdk_error)?);
-        }
-        if let Some(retries) = self.max_retries {
-            builder = builder.retry(insurup::RetryPolicy::with_max_retries(retries));
-        }
-        let version = py.version_info();
-        builder = builder.user_agent_suffix(format!(
-            "insurup-python/{} python/{}.{}",
-            env!("CARGO_PKG_VERSION"),
-            version.major,
-            version.minor
-        ));
-        let client = builder.build().map_err(sdk_error)?;
-        Ok(Arc::new(Shared {
-            client: RwLock::new(Some(client)),
-            event_loop,
-        }))
+/// A client from the core's options (on top of the environment's with `from_env`), the
+/// plug-ins, and this binding's name for the `User-Agent`. A `token_store` replaces the one the
+/// fleet shares.
+fn connect(
+    py: Python<'_>,
+    from_env: bool,
+    is_async: bool,
+    options: ClientOptions,
+    plugins: Plugins<'_>,
+) -> PyResult<Handle> {
+    let Plugins {
+        two_factor,
+        token_store,
+        fleet,
+        rate_budget,
+    } = plugins;
+    let mut builder = insurup::Client::builder();
+    if from_env {
+        builder = builder.with_env()?;
     }
+    let callable_two_factor = two_factor
+        .as_ref()
+        .is_some_and(|code| !code.is_instance_of::<PyString>());
+    let event_loop =
+        (is_async && (callable_two_factor || token_store.is_some())).then(EventLoopSlot::default);
+    builder = options.apply(builder)?;
+    if let Some(value) = &two_factor {
+        builder = builder.two_factor(auth::two_factor(value, event_loop.as_ref())?);
+    }
+    if let Some(fleet) = &fleet {
+        builder = builder.fleet(fleet);
+    }
+    if let Some(store) = &token_store {
+        builder = builder.token_store(auth::token_store(store, event_loop.as_ref())?);
+    }
+    if let Some(budget) = rate_budget {
+        builder = builder.rate_budget(Arc::new(budget));
+    }
+    let version = py.version_info();
+    let runtime = format!(
+        "python/{}.{}.{}",
+        version.major, version.minor, version.patch
+    );
+    let client = builder.binding("python", runtime).build()?;
+    Ok(Arc::new(Shared {
+        client: RwLock::new(Some(client)),
+        event_loop,
+    }))
 }
 
-/// Declares a client class: construction, `from_env`, resources as attributes, `close`, repr.
-/// `Client` and `AsyncClient` differ only in their resource classes and in the methods passed
-/// as `$extra` (sign-in and the context-manager protocol, blocking or awaitable).
+/// Declares a client class: construction (each `ClientOptions` field a keyword argument),
+/// `from_env`, the resources as attributes, what the client was configured with, and repr.
+/// `Client` and `AsyncClient` differ in how they run calls, their resource classes, and the
+/// context-manager protocol passed as `$extra`.
 macro_rules! client_class {
     (
+        options { $($option:ident: $option_type:ty,)+ }
         $(#[$doc:meta])*
-        $class:ident(is_async = $is_async:literal) {
-            $($field:ident: $resource:ident,)+
-        }
+        $class:ident(is_async = $is_async:tt) { $($field:ident: $resource:ident,)+ }
         $($extra:tt)*
     ) => {
         $(#[$doc])*
         #[pyclass(frozen, module = "insurup")]
         pub(crate) struct $class {
             shared: Handle,
-            $(
-                #[pyo3(get)]
-                $field: Py<$resource>,
-            )+
+            $(#[pyo3(get)] $field: Py<$resource>,)+
+            /// The API base URL.
+            #[pyo3(get)]
+            base_url: String,
+            /// The OAuth server that issues service-account tokens.
+            #[pyo3(get)]
+            auth_url: String,
+            /// The agency id the client was configured with.
+            #[pyo3(get)]
+            agent_id: Option<AgentId>,
+            /// The branch the client produces for by default.
+            #[pyo3(get)]
+            agent_branch_id: Option<AgentBranchId>,
+            /// The `User-Agent` every request carries.
+            #[pyo3(get)]
+            user_agent: String,
         }
 
         impl $class {
             fn with_handle(py: Python<'_>, shared: Handle) -> PyResult<Self> {
+                let client = shared.client()?;
+                $(let $field = Py::new(py, $resource::new(Arc::clone(&shared)))?;)+
                 Ok($class {
-                    $($field: Py::new(py, $resource::new(Arc::clone(&shared)))?,)+
+                    $($field,)+
+                    base_url: client.base_url().to_owned(),
+                    auth_url: client.auth_url().to_owned(),
+                    agent_id: client.agent_id().cloned(),
+                    agent_branch_id: client.agent_branch_id().cloned(),
+                    user_agent: client.user_agent().to_owned(),
                     shared,
                 })
             }
@@ -186,93 +167,110 @@ macro_rules! client_class {
         impl $class {
             #[new]
             #[pyo3(signature = (
-                *, base_url = None, email = None, password = None, two_factor = None,
-                agent_id = None, agent_branch_id = None, client_id = None, client_secret = None,
-                access_token = None, token_store = None, timeout = None, connect_timeout = None,
-                max_retries = None, auth_url = None,
+                *, $($option = None,)+ two_factor = None, token_store = None, fleet = None,
+                rate_budget = None,
             ))]
             #[allow(clippy::too_many_arguments)]
             fn new<'py>(
                 py: Python<'py>,
-                base_url: Option<String>,
-                email: Option<String>,
-                password: Option<String>,
+                $($option: $option_type,)+
                 two_factor: Option<Bound<'py, PyAny>>,
-                agent_id: Option<String>,
-                agent_branch_id: Option<String>,
-                client_id: Option<String>,
-                client_secret: Option<String>,
-                access_token: Option<String>,
                 token_store: Option<Bound<'py, PyAny>>,
-                timeout: Option<f64>,
-                connect_timeout: Option<f64>,
-                max_retries: Option<u32>,
-                auth_url: Option<String>,
+                fleet: Option<RedisFleet>,
+                rate_budget: Option<Py<RedisRateBudget>>,
             ) -> PyResult<Self> {
-                let options = Options {
-                    base_url, auth_url, email, password, client_id, client_secret,
-                    access_token, two_factor, agent_id, agent_branch_id, token_store, timeout,
-                    connect_timeout, max_retries,
-                };
-                Self::with_handle(py, options.build(py, false, $is_async)?)
+                let options = ClientOptions { $($option,)+ };
+                let plugins = Plugins { two_factor, token_store, fleet, rate_budget };
+                let shared = connect(py, false, $is_async, options, plugins)?;
+                Self::with_handle(py, shared)
             }
 
             /// A client configured from `INSURUP_*` environment variables; keyword arguments
             /// override them.
             #[classmethod]
             #[pyo3(signature = (
-                *, base_url = None, email = None, password = None, two_factor = None,
-                agent_id = None, agent_branch_id = None, client_id = None, client_secret = None,
-                access_token = None, token_store = None, timeout = None, connect_timeout = None,
-                max_retries = None, auth_url = None,
+                *, $($option = None,)+ two_factor = None, token_store = None, fleet = None,
+                rate_budget = None,
             ))]
             #[allow(clippy::too_many_arguments)]
             fn from_env<'py>(
                 _class: &Bound<'py, PyType>,
                 py: Python<'py>,
-                base_url: Option<String>,
-                email: Option<String>,
-                password: Option<String>,
+                $($option: $option_type,)+
                 two_factor: Option<Bound<'py, PyAny>>,
-                agent_id: Option<String>,
-                agent_branch_id: Option<String>,
-                client_id: Option<String>,
-                client_secret: Option<String>,
-                access_token: Option<String>,
                 token_store: Option<Bound<'py, PyAny>>,
-                timeout: Option<f64>,
-                connect_timeout: Option<f64>,
-                max_retries: Option<u32>,
-                auth_url: Option<String>,
+                fleet: Option<RedisFleet>,
+                rate_budget: Option<Py<RedisRateBudget>>,
             ) -> PyResult<Self> {
-                let options = Options {
-                    base_url, auth_url, email, password, client_id, client_secret,
-                    access_token, two_factor, agent_id, agent_branch_id, token_store, timeout,
-                    connect_timeout, max_retries,
-                };
-                Self::with_handle(py, options.build(py, true, $is_async)?)
+                let options = ClientOptions { $($option,)+ };
+                let plugins = Plugins { two_factor, token_store, fleet, rate_budget };
+                let shared = connect(py, true, $is_async, options, plugins)?;
+                Self::with_handle(py, shared)
             }
 
-            /// The API base URL.
+            /// The API dialect requests are spelt in now (`vendor-sdk`, `guide` or
+            /// `graphql-docs`): the one set with `dialect=`, else the one learned from the
+            /// server.
             #[getter]
-            fn base_url(&self) -> PyResult<String> {
-                Ok(self.shared.client()?.base_url().to_owned())
+            fn dialect(&self) -> PyResult<&'static str> {
+                Ok(self.shared.client()?.dialect().as_str())
             }
 
-            /// The agency id the client was configured with.
-            #[getter]
-            fn agent_id(&self) -> PyResult<Option<String>> {
-                Ok(self.shared.client()?.agent_id().map(|id| id.to_string()))
+            /// Logs in now (or loads stored tokens) instead of on the first call.
+            fn sign_in<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                let client = self.shared.client()?;
+                run::<$is_async, _, _>(py, &self.shared, async move { client.sign_in().await })
             }
 
-            /// The branch the client produces for by default.
-            #[getter]
-            fn agent_branch_id(&self) -> PyResult<Option<String>> {
-                Ok(self.shared.client()?.agent_branch_id().map(|id| id.to_string()))
+            /// Forgets the session's tokens, here and in the token store; a user signed in
+            /// through OAuth has its tokens revoked at the server first.
+            fn sign_out<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                let client = self.shared.client()?;
+                run::<$is_async, _, _>(py, &self.shared, async move { client.sign_out().await })
+            }
+
+            /// Starts a user's OAuth sign-in (`client_id` + `redirect_uri`): the URL to open
+            /// in the user's browser, and the `state` its callback carries back.
+            fn start_sign_in<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                let client = self.shared.client()?;
+                run::<$is_async, _, _>(py, &self.shared, async move {
+                    client
+                        .start_sign_in()
+                        .await
+                        .map(|pending| insurup::SignInRequest::from(&pending))
+                })
+            }
+
+            /// Completes the sign-in from the callback URL the browser was sent to.
+            fn complete_sign_in<'py>(
+                &self,
+                py: Python<'py>,
+                callback_url: String,
+            ) -> PyResult<Bound<'py, PyAny>> {
+                let client = self.shared.client()?;
+                run::<$is_async, _, _>(py, &self.shared, async move {
+                    client.complete_sign_in(&callback_url).await
+                })
+            }
+
+            /// Releases the connection pool once in-flight calls finish; later calls raise.
+            fn close<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                self.shared.close();
+                run::<$is_async, _, _>(py, &self.shared, async { Ok(()) })
             }
 
             fn __repr__(&self, py: Python<'_>) -> String {
-                self.shared.describe(py, stringify!($class))
+                if self.shared.is_closed() {
+                    return format!("{}(closed)", stringify!($class));
+                }
+                let (agent, branch) = (&self.agent_id, &self.agent_branch_id);
+                format!(
+                    "{}(base_url={}, agent_id={}, agent_branch_id={})",
+                    stringify!($class),
+                    py_repr(py, &self.base_url),
+                    py_repr(py, agent),
+                    py_repr(py, branch)
+                )
             }
 
             $($extra)*
@@ -280,37 +278,34 @@ macro_rules! client_class {
     };
 }
 
-client_class! {
+/// Calls `client_class!` with the fields of `ClientOptions`, so both clients take the same
+/// keyword arguments and a field the core adds fails to compile here until it is passed on.
+macro_rules! with_client_options {
+    ($($class:tt)*) => {
+        client_class! {
+            options {
+                base_url: Option<String>, auth_url: Option<String>, email: Option<String>,
+                password: Option<Secret>, client_id: Option<String>,
+                client_secret: Option<Secret>, access_token: Option<Secret>,
+                redirect_uri: Option<String>, scopes: Option<Vec<String>>,
+                agent_id: Option<AgentId>, agent_branch_id: Option<AgentBranchId>,
+                timeout: Option<f64>, connect_timeout: Option<f64>, max_retries: Option<u32>,
+                two_factor_timeout: Option<f64>, purchase_confirmation_window: Option<f64>,
+                max_response_bytes: Option<u32>, dialect: Option<String>, real_time: Option<String>,
+            }
+            $($class)*
+        }
+    };
+}
+
+with_client_options! {
     /// The InsurUp API client. Calls block the calling thread and release the GIL while they
     /// wait, so one client serves many threads at once.
     Client(is_async = false) {
-        customers: Customers,
-        vehicles: Vehicles,
-        properties: Properties,
-        cases: Cases,
-        proposals: Proposals,
-        purchase: Purchases,
-        policies: Policies,
-        reference: ReferenceData,
-        webhooks: Webhooks,
-        graphql: Graphql,
-    }
-
-    /// Logs in now (or loads stored tokens) instead of on the first call.
-    fn sign_in(&self, py: Python<'_>) -> PyResult<()> {
-        let client = self.shared.client()?;
-        block_on(py, async move { client.sign_in().await })
-    }
-
-    /// Forgets the session's tokens, here and in the token store.
-    fn sign_out(&self, py: Python<'_>) -> PyResult<()> {
-        let client = self.shared.client()?;
-        block_on(py, async move { client.sign_out().await })
-    }
-
-    /// Releases the connection pool once in-flight calls finish; later calls raise.
-    fn close(&self) {
-        self.shared.close();
+        customers: Customers, vehicles: Vehicles, properties: Properties, cases: Cases,
+        proposals: Proposals, purchase: Purchases, policies: Policies,
+        reference: ReferenceData, webhooks: Webhooks, graphql: Graphql, addresses: Addresses,
+        agent_branches: AgentBranches,
     }
 
     fn __enter__(slf: Py<Self>) -> Py<Self> {
@@ -324,43 +319,20 @@ client_class! {
     }
 }
 
-client_class! {
+with_client_options! {
     /// The InsurUp API client for asyncio: the same resources and methods as `Client`, each
     /// call returning an awaitable. Cancelling a call drops it; a purchase already sent still
     /// completes on the server and in the SDK.
     AsyncClient(is_async = true) {
-        customers: AsyncCustomers,
-        vehicles: AsyncVehicles,
-        properties: AsyncProperties,
-        cases: AsyncCases,
-        proposals: AsyncProposals,
-        purchase: AsyncPurchases,
-        policies: AsyncPolicies,
-        reference: AsyncReferenceData,
-        webhooks: AsyncWebhooks,
-        graphql: AsyncGraphql,
+        customers: AsyncCustomers, vehicles: AsyncVehicles, properties: AsyncProperties,
+        cases: AsyncCases, proposals: AsyncProposals, purchase: AsyncPurchases,
+        policies: AsyncPolicies, reference: AsyncReferenceData, webhooks: AsyncWebhooks,
+        graphql: AsyncGraphql, addresses: AsyncAddresses, agent_branches: AsyncAgentBranches,
     }
 
-    /// Logs in now (or loads stored tokens) instead of on the first call.
-    fn sign_in<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let client = self.shared.client()?;
-        coroutine(py, self.shared.event_loop(), async move { client.sign_in().await })
-    }
-
-    /// Forgets the session's tokens, here and in the token store.
-    fn sign_out<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let client = self.shared.client()?;
-        coroutine(py, self.shared.event_loop(), async move { client.sign_out().await })
-    }
-
-    /// Releases the connection pool once in-flight calls finish; later calls raise.
-    fn close<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        self.shared.close();
-        awaitable(py, async { Ok(()) })
-    }
-
-    fn __aenter__<'py>(slf: Py<Self>, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        awaitable(py, async move { Ok(slf) })
+    fn __aenter__<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let (py, shared, this) = (slf.py(), Arc::clone(&slf.get().shared), slf.unbind());
+        run::<true, _, _>(py, &shared, async move { Ok(this) })
     }
 
     #[pyo3(signature = (*_exc_info))]
@@ -370,6 +342,6 @@ client_class! {
         _exc_info: &Bound<'py, PyTuple>,
     ) -> PyResult<Bound<'py, PyAny>> {
         self.shared.close();
-        awaitable(py, async { Ok(false) })
+        run::<true, _, _>(py, &self.shared, async { Ok(false) })
     }
 }

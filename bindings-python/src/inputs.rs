@@ -1,115 +1,16 @@
-//! Python values that become SDK inputs: the payment card, JSON, GraphQL list arguments and
-//! seconds. The SDK validates them; this file only converts.
+//! Python values that become the core's inputs: JSON and sort keys. The core checks them; this
+//! file only converts.
 
-use std::time::Duration;
-
-use pyo3::exceptions::PyTypeError;
+use insurup::SortKey;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
+use pyo3::types::PyDict;
+use serde::de::DeserializeOwned;
 
-use crate::errors::to_py_err;
-use crate::repr::py_repr;
+/// A JSON-compatible Python value (dicts, lists, str, numbers, bool, None), converted with
+/// pythonize; `Json<serde_json::Map<…>>` takes dicts only.
+pub(crate) struct Json<T = serde_json::Value>(pub(crate) T);
 
-/// A payment card. Checked when it is built (Luhn, expiry, CVC, holder), so a bad card raises
-/// `ValidationError` naming the field before any request. Its repr shows the last four digits
-/// only; the number and CVC cannot be read back.
-#[pyclass(frozen, module = "insurup", name = "Card")]
-pub(crate) struct Card(pub(crate) insurup::Card);
-
-#[pymethods]
-impl Card {
-    #[new]
-    #[pyo3(signature = (*, number, cvc, expiry_month, expiry_year, holder_name, identity_number = None))]
-    fn new(
-        py: Python<'_>,
-        number: String,
-        cvc: String,
-        expiry_month: Text,
-        expiry_year: Text,
-        holder_name: String,
-        identity_number: Option<String>,
-    ) -> PyResult<Self> {
-        let details = insurup::CardDetails {
-            number,
-            cvc,
-            expiry_month: expiry_month.0,
-            expiry_year: expiry_year.0,
-            holder_name,
-            identity_number,
-        };
-        insurup::Card::try_from(details)
-            .map(Card)
-            .map_err(|error| to_py_err(py, &error))
-    }
-
-    /// The last four digits of the number.
-    #[getter]
-    fn last4(&self) -> &str {
-        self.0.last4()
-    }
-
-    /// Expiry month, `MM`.
-    #[getter]
-    fn expiry_month(&self) -> &str {
-        self.0.expiry_month()
-    }
-
-    /// Expiry year, `YYYY`.
-    #[getter]
-    fn expiry_year(&self) -> &str {
-        self.0.expiry_year()
-    }
-
-    /// Name on the card.
-    #[getter]
-    fn holder_name(&self) -> &str {
-        self.0.holder_name()
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> String {
-        format!(
-            "Card(number='**** {}', expiry_month={}, expiry_year={}, holder_name={})",
-            self.0.last4(),
-            py_repr(py, self.0.expiry_month()),
-            py_repr(py, self.0.expiry_year()),
-            py_repr(py, self.0.holder_name())
-        )
-    }
-}
-
-/// A card argument: the SDK card inside an `insurup.Card`.
-pub(crate) struct CardArg(pub(crate) insurup::Card);
-
-impl<'a, 'py> FromPyObject<'a, 'py> for CardArg {
-    type Error = PyErr;
-
-    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        let card = obj
-            .cast::<Card>()
-            .map_err(|_| PyTypeError::new_err("card must be an insurup.Card"))?;
-        Ok(CardArg(card.get().0.clone()))
-    }
-}
-
-/// Text given as `str` or `int` (expiry month `12` or `"12"`).
-pub(crate) struct Text(String);
-
-impl<'a, 'py> FromPyObject<'a, 'py> for Text {
-    type Error = PyErr;
-
-    fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        if let Ok(text) = obj.cast::<PyString>() {
-            return Ok(Text(text.to_cow()?.into_owned()));
-        }
-        let number: i64 = obj.extract()?;
-        Ok(Text(number.to_string()))
-    }
-}
-
-/// Any JSON-compatible Python value, converted with pythonize.
-pub(crate) struct Json(pub(crate) serde_json::Value);
-
-impl<'a, 'py> FromPyObject<'a, 'py> for Json {
+impl<'a, 'py, T: DeserializeOwned> FromPyObject<'a, 'py> for Json<T> {
     type Error = PyErr;
 
     fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
@@ -127,87 +28,35 @@ impl<'py> IntoPyObject<'py> for Json {
     }
 }
 
-impl Json {
-    /// The value as a JSON object, for arguments documented as a dict.
-    pub(crate) fn into_object(
-        self,
-        field: &str,
-    ) -> insurup::Result<serde_json::Map<String, serde_json::Value>> {
-        match self.0 {
-            serde_json::Value::Object(map) => Ok(map),
-            _ => Err(insurup::Error::validation(field, "must be a dict")),
-        }
-    }
-}
+/// Sort keys as Python writes them: `{"grossPremium": "DESC"}` or a list of such dicts, most
+/// significant first (a dict keeps its insertion order). The core reads the directions.
+pub(crate) struct Order(pub(crate) Vec<SortKey>);
 
-/// Sort keys of a GraphQL list: `{"grossPremium": "DESC"}` or a list of such dicts, most
-/// significant first (a dict keeps its insertion order).
-pub(crate) struct OrderArg(Vec<(String, String)>);
-
-impl<'a, 'py> FromPyObject<'a, 'py> for OrderArg {
+impl<'a, 'py> FromPyObject<'a, 'py> for Order {
     type Error = PyErr;
 
     fn extract(obj: pyo3::Borrowed<'a, 'py, PyAny>) -> PyResult<Self> {
-        let mut keys = Vec::new();
-        let mut add = |dict: &Bound<'py, PyDict>| -> PyResult<()> {
-            for (field, direction) in dict.iter() {
-                keys.push((field.extract()?, direction.extract()?));
-            }
-            Ok(())
+        let dicts: Vec<Bound<'py, PyDict>> = match obj.cast::<PyDict>() {
+            Ok(dict) => vec![dict.to_owned()],
+            Err(_) => obj.extract()?,
         };
-        if let Ok(dict) = obj.cast::<PyDict>() {
-            add(&dict.to_owned())?;
-        } else {
-            for item in obj.try_iter()? {
-                let item = item?;
-                let dict = item
-                    .cast::<PyDict>()
-                    .map_err(|_| PyTypeError::new_err("order must be a dict or a list of dicts"))?;
-                add(dict)?;
-            }
-        }
-        Ok(OrderArg(keys))
-    }
-}
-
-/// The arguments every GraphQL list takes.
-pub(crate) struct ListArgs {
-    pub(crate) first: Option<u32>,
-    pub(crate) last: Option<u32>,
-    pub(crate) after: Option<String>,
-    pub(crate) before: Option<String>,
-    pub(crate) filter: Option<Json>,
-    pub(crate) order: Option<OrderArg>,
-}
-
-impl ListArgs {
-    pub(crate) fn into_query(self) -> insurup::Result<insurup::ListQuery> {
-        let mut order = Vec::new();
-        for (field, direction) in self.order.map(|order| order.0).unwrap_or_default() {
-            order.push(match direction.to_ascii_uppercase().as_str() {
-                "ASC" => insurup::Order::asc(field),
-                "DESC" => insurup::Order::desc(field),
-                _ => {
-                    return Err(insurup::Error::validation(
-                        "order",
-                        format!("the direction of {field} must be \"ASC\" or \"DESC\""),
-                    ));
-                }
+        let mut keys = Vec::new();
+        for (field, direction) in dicts.iter().flat_map(|dict| dict.iter()) {
+            keys.push(SortKey {
+                field: field.extract()?,
+                direction: direction.extract()?,
             });
         }
-        Ok(insurup::ListQuery {
-            first: self.first,
-            after: self.after,
-            last: self.last,
-            before: self.before,
-            filter: self.filter.map(|json| insurup::Filter::from_json(json.0)),
-            order,
-        })
+        Ok(Order(keys))
     }
 }
 
-/// Seconds as Python gives them (`timeout=60`, `timeout=2.5`).
-pub(crate) fn seconds(field: &str, value: f64) -> insurup::Result<Duration> {
-    Duration::try_from_secs_f64(value)
-        .map_err(|_| insurup::Error::validation(field, "must be a non-negative number of seconds"))
+/// `repr(value)` in Python's own spelling (`'text'`, `None`); `?` if Python cannot render it.
+pub(crate) fn py_repr<'py>(py: Python<'py>, value: impl IntoPyObject<'py>) -> String {
+    use pyo3::IntoPyObjectExt;
+
+    let repr = value
+        .into_bound_py_any(py)
+        .and_then(|object| Ok(object.repr()?.to_string()));
+    repr.unwrap_or_else(|_| "?".to_owned())
 }

@@ -1,21 +1,26 @@
 //! The native module `insurup._insurup` behind the `insurup` Python package.
 //!
-//! Thin by design: every behaviour (validation, retries, auth, paging, purchase safety) is the
-//! Rust core's. This crate converts arguments and results, maps errors to exception classes,
-//! releases the GIL while calls wait, and bridges tokio futures to asyncio.
+//! Thin by design: every behaviour (validation, defaults, retries, auth, paging, purchase
+//! safety) is the Rust core's, and so are the records and the error report. This crate turns
+//! keyword arguments into the core's records, releases the GIL while calls wait, bridges tokio
+//! futures to asyncio, and lets Python callables serve as callbacks and as the log sink.
 
 mod auth;
 mod client;
-mod errors;
 mod inputs;
 mod lists;
 mod logging;
-mod repr;
 mod resources;
 mod runtime;
 mod webhook;
 
 use pyo3::prelude::*;
+
+/// The class names of every error kind the core raises; `insurup._errors` defines each one.
+#[pyfunction]
+fn error_kinds() -> Vec<String> {
+    insurup::error_kinds()
+}
 
 #[pymodule]
 mod _insurup {
@@ -26,46 +31,53 @@ mod _insurup {
 
     #[pymodule_export]
     use crate::resources::{
-        AsyncCases, AsyncCustomers, AsyncGraphql, AsyncPolicies, AsyncProperties, AsyncProposals,
-        AsyncPurchases, AsyncReferenceData, AsyncVehicles, AsyncWebhooks, Cases, Customers,
-        Graphql, Policies, Properties, Proposals, Purchases, ReferenceData, Vehicles, Webhooks,
+        Addresses, AgentBranches, AsyncAddresses, AsyncAgentBranches, AsyncCases, AsyncCustomers,
+        AsyncGraphql, AsyncPolicies, AsyncProperties, AsyncProposals, AsyncPurchases,
+        AsyncReferenceData, AsyncVehicles, AsyncWebhooks, Cases, Customers, Graphql, Policies,
+        Properties, Proposals, Purchases, ReferenceData, Vehicles, Webhooks,
     };
 
     #[pymodule_export]
-    use crate::lists::{
-        AsyncPageIterator, AsyncProposalWatch, AsyncRowIterator, PageIterator, ProposalWatch,
-        RowIterator,
-    };
-
-    #[pymodule_export]
-    use crate::inputs::Card;
+    use crate::{error_kinds, lists::ListCursor};
 
     /// Receiving webhooks; the public names are in `insurup.webhook`.
     #[pymodule_export]
-    use crate::webhook::{
-        DeliveryDeduplicator, WebhookEvent, parse, sign, verify, verify_and_parse,
-    };
+    use crate::webhook::{WebhookEvent, parse, sign, verify, verify_and_parse};
 
     #[pymodule_export]
-    use crate::auth::{FileTokenStore, MemoryTokenStore, PyTokenSet, TwoFactorChallenge};
+    use insurup::webhook::DeliveryDeduplicator;
 
     #[pymodule_export]
     use insurup::graphql::{
-        AgentBranchRef, CasePage, CaseRow, CustomerPage, CustomerRow, PageInfo, PolicyPage,
-        PolicyRow, ProposalPage, ProposalRow,
+        AgentBranchRef, AgentUserBranch, AgentUserPage, AgentUserRole, AgentUserRow, CasePage,
+        CaseRow, CustomerPage, CustomerRow, ExpandedPolicyPage, ExpandedPolicyRow, PageInfo,
+        PolicyPage, PolicyRow, PolicyTransferPage, PolicyTransferRow, ProposalPage, ProposalRow,
+        WebhookDeliveryPage, WebhookDeliveryRow,
     };
 
     #[pymodule_export]
     use insurup::{
-        AgentBranch, AgentUser, Case, CoverageGroup, CoverageGroupRef, Customer, CustomerLookup,
-        Document, DocumentSerial, InsuranceCompany, PhoneNumber, Plate, Policy, Premium,
-        PremiumDetail, Product, Property, Proposal, ProposalUpdate, Purchase, PurchaseRedirect,
-        Reference, Vehicle, VehicleLookup, Webhook, WebhookDelivery,
+        AgentBranchNode, CaseActivity, CaseNote, CasePolicy, CasePriority, CasePriorityRule,
+        CaseProposal, ConsentRecord, CustomerAddress, CustomerConsent, CustomerConsents,
+        CustomerContact, CustomerEmailAddress, CustomerPhone, DaskOldPolicy, DaskPropertyLookup,
+        PolicyTransfer, PolicyTransferCompany, PolicyTransferRun, PolicyTransferTrigger,
+        PropertyAddress, PropertyFloor, UserReference, VehicleModel,
+    };
+
+    #[pymodule_export]
+    use insurup::{
+        AgentBranch, AgentUser, Card, Case, CoverageGroup, CoverageGroupRef, Customer,
+        CustomerLookup, Document, DocumentSerial, ErrorReport, FieldError, FileTokenStore,
+        InsuranceCompany, MemoryTokenStore, PhoneNumber, Plate, Policy, Premium, PremiumDetail,
+        Product, Property, Proposal, ProposalUpdate, Purchase, PurchaseRedirect, RedisFleet,
+        RedisRateBudget, RedisTokenStore, Reference, SignInRequest, TokenSet, TwoFactorChallenge,
+        Vehicle, VehicleLookup, Webhook, WebhookDelivery,
     };
 
     #[pymodule_init]
     fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
         module.add("__version__", env!("CARGO_PKG_VERSION"))?;
-        crate::logging::install(module.py())
+        crate::logging::install(module.py());
+        Ok(())
     }
 }

@@ -1,201 +1,152 @@
-//! Lazy lists as Python iterators: GraphQL rows and pages, and a proposal's updates.
+//! The core's cursors over GraphQL rows and pages and a proposal's updates, for the iterators
+//! of `insurup._lists` (`for` and `async for`).
 //!
-//! The SDK pages (`GraphqlPages::next_page`) and polls (`ProposalWatch::next`); an iterator here
-//! only hands out what they return, one row at a time. Each iterator is one Python class for
-//! `for` and one for `async for`, over a shared cursor.
+//! The core pages (`RowCursor`, `GraphqlPages`) and polls (`ProposalWatch`); a batch here is
+//! what one of them returns, so the iterator crosses into Rust (and releases the GIL) once per
+//! page, not once per row.
 
-use std::collections::VecDeque;
 use std::sync::Arc;
 
 use insurup::graphql::{
-    CasePage, CaseRow, CustomerPage, CustomerRow, PolicyPage, PolicyRow, ProposalPage, ProposalRow,
+    AgentUserRow, CaseRow, CustomerRow, ExpandedPolicyRow, PolicyRow, PolicyTransferRow,
+    ProposalRow, WebhookDeliveryRow,
 };
-use insurup::{GraphqlPages, ProposalUpdate};
+use insurup::{GraphqlPages, ProposalWatch, RowCursor};
+use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
-use pyo3::types::{PyGenericAlias, PyType};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyModule;
 use tokio::sync::Mutex;
 
-use crate::runtime::{block_on, next_awaitable};
+use crate::auth::EventLoopSlot;
+use crate::runtime::{block_on, coroutine};
 
-/// The pages of one GraphQL list.
-pub(crate) enum Pages {
-    Customers(GraphqlPages<CustomerRow>),
-    Proposals(GraphqlPages<ProposalRow>),
-    Policies(GraphqlPages<PolicyRow>),
-    Cases(GraphqlPages<CaseRow>),
+/// Declares [`Cursor`], one variant per core cursor, with how each hands out its next batch:
+/// the rows the core has fetched and not handed out (fetching the next page when there are
+/// none), one page, or one update; nothing at the end.
+macro_rules! cursors {
+    ($($variant:ident($cursor:ty) = |$it:ident| $next:expr;)*) => {
+        /// Where an iterator is in its list.
+        pub(crate) enum Cursor {
+            $($variant($cursor),)*
+        }
+
+        impl Cursor {
+            async fn next_batch(&mut self) -> insurup::Result<Batch> {
+                Ok(match self {
+                    $(Cursor::$variant($it) => Batch::of($next),)*
+                })
+            }
+        }
+    };
 }
 
-/// One value an iterator yields.
-pub(crate) enum Item {
-    CustomerRow(CustomerRow),
-    ProposalRow(ProposalRow),
-    PolicyRow(PolicyRow),
-    CaseRow(CaseRow),
-    CustomerPage(CustomerPage),
-    ProposalPage(ProposalPage),
-    PolicyPage(PolicyPage),
-    CasePage(CasePage),
-    Update(Box<ProposalUpdate>),
+cursors! {
+    CustomerRows(RowCursor<CustomerRow>) = |rows| rows.next_batch(usize::MAX).await?;
+    ProposalRows(RowCursor<ProposalRow>) = |rows| rows.next_batch(usize::MAX).await?;
+    PolicyRows(RowCursor<PolicyRow>) = |rows| rows.next_batch(usize::MAX).await?;
+    CaseRows(RowCursor<CaseRow>) = |rows| rows.next_batch(usize::MAX).await?;
+    CustomerPages(GraphqlPages<CustomerRow>) = |pages| Vec::from_iter(pages.next_page().await?);
+    ProposalPages(GraphqlPages<ProposalRow>) = |pages| Vec::from_iter(pages.next_page().await?);
+    PolicyPages(GraphqlPages<PolicyRow>) = |pages| Vec::from_iter(pages.next_page().await?);
+    CasePages(GraphqlPages<CaseRow>) = |pages| Vec::from_iter(pages.next_page().await?);
+    ExpandedPolicyRows(RowCursor<ExpandedPolicyRow>) = |rows| rows.next_batch(usize::MAX).await?;
+    AgentUserRows(RowCursor<AgentUserRow>) = |rows| rows.next_batch(usize::MAX).await?;
+    PolicyTransferRows(RowCursor<PolicyTransferRow>) = |rows| rows.next_batch(usize::MAX).await?;
+    WebhookDeliveryRows(RowCursor<WebhookDeliveryRow>) = |rows| rows.next_batch(usize::MAX).await?;
+    ExpandedPolicyPages(GraphqlPages<ExpandedPolicyRow>) =
+        |pages| Vec::from_iter(pages.next_page().await?);
+    AgentUserPages(GraphqlPages<AgentUserRow>) = |pages| Vec::from_iter(pages.next_page().await?);
+    PolicyTransferPages(GraphqlPages<PolicyTransferRow>) =
+        |pages| Vec::from_iter(pages.next_page().await?);
+    WebhookDeliveryPages(GraphqlPages<WebhookDeliveryRow>) =
+        |pages| Vec::from_iter(pages.next_page().await?);
+    Updates(ProposalWatch) = |watch| Vec::from_iter(watch.next().await?);
 }
 
-impl Pages {
-    async fn next_page(&mut self) -> insurup::Result<Option<Item>> {
-        Ok(match self {
-            Pages::Customers(pages) => pages.next_page().await?.map(Item::CustomerPage),
-            Pages::Proposals(pages) => pages.next_page().await?.map(Item::ProposalPage),
-            Pages::Policies(pages) => pages.next_page().await?.map(Item::PolicyPage),
-            Pages::Cases(pages) => pages.next_page().await?.map(Item::CasePage),
-        })
-    }
-}
-
-impl Item {
-    /// The rows of a page, in order.
-    fn into_rows(self) -> Vec<Item> {
+impl Cursor {
+    fn resume_cursor(&self) -> Option<&str> {
         match self {
-            Item::CustomerPage(page) => page.items.into_iter().map(Item::CustomerRow).collect(),
-            Item::ProposalPage(page) => page.items.into_iter().map(Item::ProposalRow).collect(),
-            Item::PolicyPage(page) => page.items.into_iter().map(Item::PolicyRow).collect(),
-            Item::CasePage(page) => page.items.into_iter().map(Item::CaseRow).collect(),
-            row => vec![row],
+            Cursor::CustomerRows(rows) => rows.resume_cursor(),
+            Cursor::ProposalRows(rows) => rows.resume_cursor(),
+            Cursor::PolicyRows(rows) => rows.resume_cursor(),
+            Cursor::CaseRows(rows) => rows.resume_cursor(),
+            Cursor::ExpandedPolicyRows(rows) => rows.resume_cursor(),
+            Cursor::AgentUserRows(rows) => rows.resume_cursor(),
+            Cursor::PolicyTransferRows(rows) => rows.resume_cursor(),
+            Cursor::WebhookDeliveryRows(rows) => rows.resume_cursor(),
+            _ => None,
         }
     }
+
+    /// The iterator `class` of `insurup._lists` (`RowIterator`, `AsyncPageIterator`, …) over
+    /// this cursor; nothing is fetched until it advances.
+    pub(crate) fn iterator<'py>(
+        self,
+        py: Python<'py>,
+        class: &str,
+        event_loop: Option<&EventLoopSlot>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        static LISTS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+        let lists = LISTS.import(py, "insurup", "_lists")?;
+        let cursor = Arc::new(Mutex::new(self));
+        let event_loop = event_loop.cloned();
+        lists
+            .getattr(class)?
+            .call1((ListCursor { cursor, event_loop },))
+    }
 }
 
-impl<'py> IntoPyObject<'py> for Item {
+/// Makes the items of a batch Python objects, given the GIL.
+type ToPython = dyn for<'py> FnOnce(Python<'py>) -> PyResult<Bound<'py, PyAny>> + Send;
+
+/// The items of one batch, made Python objects once the GIL is held.
+pub(crate) struct Batch(Box<ToPython>);
+
+impl Batch {
+    fn of<T: for<'py> IntoPyObject<'py> + Send + 'static>(items: Vec<T>) -> Self {
+        Batch(Box::new(move |py| items.into_bound_py_any(py)))
+    }
+}
+
+impl<'py> IntoPyObject<'py> for Batch {
     type Target = PyAny;
     type Output = Bound<'py, PyAny>;
     type Error = PyErr;
 
     fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
-        Ok(match self {
-            Item::CustomerRow(row) => row.into_pyobject(py)?.into_any(),
-            Item::ProposalRow(row) => row.into_pyobject(py)?.into_any(),
-            Item::PolicyRow(row) => row.into_pyobject(py)?.into_any(),
-            Item::CaseRow(row) => row.into_pyobject(py)?.into_any(),
-            Item::CustomerPage(page) => page.into_pyobject(py)?.into_any(),
-            Item::ProposalPage(page) => page.into_pyobject(py)?.into_any(),
-            Item::PolicyPage(page) => page.into_pyobject(py)?.into_any(),
-            Item::CasePage(page) => page.into_pyobject(py)?.into_any(),
-            Item::Update(update) => (*update).into_pyobject(py)?.into_any(),
-        })
+        (self.0)(py)
     }
 }
 
-/// Where an iterator is in its list.
-pub(crate) enum Cursor {
-    /// Rows of a list; the page being handed out is buffered.
-    Rows { pages: Pages, page: VecDeque<Item> },
-    /// Whole pages of a list.
-    Pages(Pages),
-    /// Updates of a watched proposal.
-    Updates(insurup::ProposalWatch),
+/// A list's position in the core, shared by the calls of one iterator (concurrent `__anext__`
+/// calls take turns).
+#[pyclass(frozen, module = "insurup")]
+pub(crate) struct ListCursor {
+    cursor: Arc<Mutex<Cursor>>,
+    event_loop: Option<EventLoopSlot>,
 }
 
-impl Cursor {
-    pub(crate) fn rows(pages: Pages) -> Self {
-        Cursor::Rows {
-            pages,
-            page: VecDeque::new(),
-        }
+#[pymethods]
+impl ListCursor {
+    /// The next batch as a list, blocking with the GIL released.
+    fn next_batch(&self, py: Python<'_>) -> PyResult<Batch> {
+        let cursor = Arc::clone(&self.cursor);
+        block_on(py, async move { cursor.lock().await.next_batch().await })
     }
 
-    async fn next(&mut self) -> insurup::Result<Option<Item>> {
-        match self {
-            Cursor::Rows { pages, page } => loop {
-                if let Some(row) = page.pop_front() {
-                    return Ok(Some(row));
-                }
-                match pages.next_page().await? {
-                    Some(next) => page.extend(next.into_rows()),
-                    None => return Ok(None),
-                }
-            },
-            Cursor::Pages(pages) => pages.next_page().await,
-            Cursor::Updates(watch) => Ok(watch
-                .next()
-                .await?
-                .map(|update| Item::Update(Box::new(update)))),
-        }
+    /// The next batch as a coroutine.
+    fn next_batch_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let cursor = Arc::clone(&self.cursor);
+        let call = async move { cursor.lock().await.next_batch().await };
+        coroutine(py, self.event_loop.as_ref(), call)
     }
-}
 
-/// A cursor shared by the calls of one iterator. Concurrent `__anext__` calls take turns.
-type SharedCursor = Arc<Mutex<Cursor>>;
-
-/// Declares the blocking and the awaitable iterator class over a cursor.
-macro_rules! iterator_classes {
-    ($(
-        $(#[$doc:meta])*
-        $blocking:ident, $awaitable:ident;
-    )*) => {$(
-        $(#[$doc])*
-        #[pyclass(frozen, module = "insurup")]
-        pub(crate) struct $blocking(SharedCursor);
-
-        impl $blocking {
-            pub(crate) fn new(cursor: Cursor) -> Self {
-                $blocking(Arc::new(Mutex::new(cursor)))
-            }
-        }
-
-        #[pymethods]
-        impl $blocking {
-            fn __iter__(slf: Py<Self>) -> Py<Self> {
-                slf
-            }
-
-            fn __next__(&self, py: Python<'_>) -> PyResult<Option<Item>> {
-                let cursor = Arc::clone(&self.0);
-                block_on(py, async move { cursor.lock().await.next().await })
-            }
-
-            #[classmethod]
-            fn __class_getitem__<'py>(
-                class: &Bound<'py, PyType>,
-                item: &Bound<'py, PyAny>,
-            ) -> PyResult<Bound<'py, PyGenericAlias>> {
-                PyGenericAlias::new(class.py(), class.as_any(), item)
-            }
-        }
-
-        $(#[$doc])*
-        #[pyclass(frozen, module = "insurup")]
-        pub(crate) struct $awaitable(SharedCursor);
-
-        impl $awaitable {
-            pub(crate) fn new(cursor: Cursor) -> Self {
-                $awaitable(Arc::new(Mutex::new(cursor)))
-            }
-        }
-
-        #[pymethods]
-        impl $awaitable {
-            fn __aiter__(slf: Py<Self>) -> Py<Self> {
-                slf
-            }
-
-            fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                let cursor = Arc::clone(&self.0);
-                next_awaitable(py, async move { cursor.lock().await.next().await })
-            }
-
-            #[classmethod]
-            fn __class_getitem__<'py>(
-                class: &Bound<'py, PyType>,
-                item: &Bound<'py, PyAny>,
-            ) -> PyResult<Bound<'py, PyGenericAlias>> {
-                PyGenericAlias::new(class.py(), class.as_any(), item)
-            }
-        }
-    )*};
-}
-
-iterator_classes! {
-    /// Every row of a GraphQL list, fetched a page at a time as the loop advances.
-    RowIterator, AsyncRowIterator;
-    /// The pages of a GraphQL list, fetched as the loop advances.
-    PageIterator, AsyncPageIterator;
-    /// A proposal's updates: each brings the insurers that answered since the previous one.
-    ProposalWatch, AsyncProposalWatch;
+    /// Where a new list resumes once every row handed out so far is read (`after=`); None
+    /// before the first page and for pages and updates.
+    #[getter]
+    fn resume_cursor(&self, py: Python<'_>) -> Option<String> {
+        let cursor = Arc::clone(&self.cursor);
+        py.detach(move || cursor.blocking_lock().resume_cursor().map(str::to_owned))
+    }
 }

@@ -14,13 +14,14 @@ use std::future::Future;
 use std::sync::{Mutex, OnceLock};
 use std::time::Duration;
 
-use pyo3::exceptions::{PyRuntimeError, PyStopAsyncIteration};
+use pyo3::IntoPyObjectExt;
+use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::PyCFunction;
 
 use crate::auth::EventLoopSlot;
-use crate::errors::to_py_err;
+use crate::client::Shared;
 use crate::logging;
 
 /// How often a blocking call on the main thread looks for Ctrl-C.
@@ -75,12 +76,12 @@ where
             }
         })
     })?;
-    outcome.map_err(|error| to_py_err(py, &error))
+    Ok(outcome?)
 }
 
-/// An SDK call as a coroutine for an `AsyncClient`: the call starts when the coroutine is first
-/// awaited (on the running loop, which async callbacks of `event_loop`'s client will use), and
-/// cancelling the coroutine drops the call.
+/// An SDK call as a coroutine for an `AsyncClient`: the call starts on the runtime when the
+/// coroutine is first awaited (on the running loop, which async callbacks of `event_loop`'s client
+/// will use), and cancelling the coroutine drops the call.
 pub(crate) fn coroutine<'py, F, T>(
     py: Python<'py>,
     event_loop: Option<&EventLoopSlot>,
@@ -104,43 +105,11 @@ where
         if let Some(slot) = &event_loop {
             slot.remember(py)?;
         }
-        awaitable(py, call).map(Bound::unbind)
+        logging::refresh_level(py);
+        let future = pyo3_async_runtimes::tokio::future_into_py(py, async move { Ok(call.await?) });
+        future.map(Bound::unbind)
     })?;
     RUN.import(py, "insurup._async", "run")?.call1((start,))
-}
-
-/// Starts an SDK call on the runtime and returns an asyncio future for its result. Cancelling
-/// the future drops the call.
-pub(crate) fn awaitable<'py, F, T>(py: Python<'py>, call: F) -> PyResult<Bound<'py, PyAny>>
-where
-    F: Future<Output = insurup::Result<T>> + Send + 'static,
-    T: for<'a> IntoPyObject<'a> + Send + 'static,
-{
-    runtime()?;
-    logging::refresh_level(py);
-    pyo3_async_runtimes::tokio::future_into_py(py, async move {
-        match call.await {
-            Ok(value) => Ok(value),
-            Err(error) => Err(Python::attach(|py| to_py_err(py, &error))),
-        }
-    })
-}
-
-/// Like [`awaitable`] for `__anext__`: `None` ends the iteration with `StopAsyncIteration`.
-pub(crate) fn next_awaitable<'py, F, T>(py: Python<'py>, next: F) -> PyResult<Bound<'py, PyAny>>
-where
-    F: Future<Output = insurup::Result<Option<T>>> + Send + 'static,
-    T: for<'a> IntoPyObject<'a> + Send + 'static,
-{
-    runtime()?;
-    logging::refresh_level(py);
-    pyo3_async_runtimes::tokio::future_into_py(py, async move {
-        match next.await {
-            Ok(Some(value)) => Ok(value),
-            Ok(None) => Err(PyStopAsyncIteration::new_err(())),
-            Err(error) => Err(Python::attach(|py| to_py_err(py, &error))),
-        }
-    })
 }
 
 /// Python delivers signals to the main thread only, so only calls made there poll for them.
@@ -154,4 +123,27 @@ fn is_main_thread(py: Python<'_>) -> PyResult<bool> {
         .import(py, "threading", "current_thread")?
         .call0()?;
     Ok(main_thread.is(&current_thread))
+}
+
+/// Runs an SDK call the way a client does: `Client` and its resources block (with the GIL
+/// released) and return the value, `AsyncClient` and its resources (`ASYNC`) return a coroutine.
+pub(crate) fn run<'py, const ASYNC: bool, F, T>(
+    py: Python<'py>,
+    shared: &Shared,
+    call: F,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    F: Future<Output = insurup::Result<T>> + Send + 'static,
+    T: for<'a> IntoPyObject<'a> + Send + 'static,
+{
+    if ASYNC {
+        coroutine(py, shared.event_loop(), call)
+    } else {
+        block_on(py, call)?.into_bound_py_any(py)
+    }
+}
+
+/// What the names of a client's classes start with (`Customers`, `AsyncCustomers`).
+pub(crate) const fn prefix(is_async: bool) -> &'static str {
+    if is_async { "Async" } else { "" }
 }

@@ -3,8 +3,6 @@
 
 use pyo3::prelude::*;
 
-use crate::errors::to_py_err;
-
 /// A request body as the web framework hands it over: `bytes` (best) or `str`.
 #[derive(FromPyObject)]
 pub(crate) enum RawBody {
@@ -26,14 +24,12 @@ impl RawBody {
 /// longer matches. Raises `ValidationError` when the header is missing, malformed or wrong.
 #[pyfunction(name = "webhook_verify")]
 #[pyo3(signature = (secret, raw_body, signature))]
-pub(crate) fn verify(
-    py: Python<'_>,
-    secret: &str,
-    raw_body: RawBody,
-    signature: Option<&str>,
-) -> PyResult<()> {
-    insurup::webhook::verify(secret, raw_body.as_bytes(), signature)
-        .map_err(|error| to_py_err(py, &error))
+pub(crate) fn verify(secret: &str, raw_body: RawBody, signature: Option<&str>) -> PyResult<()> {
+    Ok(insurup::webhook::verify(
+        secret,
+        raw_body.as_bytes(),
+        signature,
+    )?)
 }
 
 /// The `x-webhook-signature` InsurUp sends for `raw_body` under `secret`; for a receiver's tests.
@@ -46,24 +42,19 @@ pub(crate) fn sign(secret: &str, raw_body: RawBody) -> String {
 /// `verify_and_parse`. Events this SDK version does not know are returned with
 /// `is_unknown=True`, not raised; a body that is not an event raises `DecodeError`.
 #[pyfunction(name = "webhook_parse")]
-pub(crate) fn parse(py: Python<'_>, raw_body: RawBody) -> PyResult<WebhookEvent> {
-    insurup::webhook::parse(raw_body.as_bytes())
-        .map(WebhookEvent::from)
-        .map_err(|error| to_py_err(py, &error))
+pub(crate) fn parse(raw_body: RawBody) -> PyResult<WebhookEvent> {
+    Ok(insurup::webhook::parse(raw_body.as_bytes())?.into())
 }
 
 /// `verify`, then `parse`: the one call a receiver needs.
 #[pyfunction(name = "webhook_verify_and_parse")]
 #[pyo3(signature = (secret, raw_body, signature))]
 pub(crate) fn verify_and_parse(
-    py: Python<'_>,
     secret: &str,
     raw_body: RawBody,
     signature: Option<&str>,
 ) -> PyResult<WebhookEvent> {
-    insurup::webhook::verify_and_parse(secret, raw_body.as_bytes(), signature)
-        .map(WebhookEvent::from)
-        .map_err(|error| to_py_err(py, &error))
+    Ok(insurup::webhook::verify_and_parse(secret, raw_body.as_bytes(), signature)?.into())
 }
 
 /// One webhook delivery, decoded.
@@ -100,50 +91,5 @@ impl WebhookEvent {
 
     fn __repr__(&self) -> String {
         format!("Event(event_type={:?})", self.event.event_type())
-    }
-}
-
-/// Remembers the most recent delivery ids (`x-webhook-delivery`), up to `capacity`, and tells
-/// a receiver whether it has seen one before. Check it after `verify` succeeds, so forged
-/// requests cannot fill it; call `forget` if handling a first-time delivery fails, so the
-/// sender's retry is handled. Thread-safe.
-#[pyclass(frozen, module = "insurup.webhook", name = "DeliveryDeduplicator")]
-pub(crate) struct DeliveryDeduplicator(insurup::webhook::DeliveryDeduplicator);
-
-#[pymethods]
-impl DeliveryDeduplicator {
-    #[new]
-    #[pyo3(signature = (capacity = insurup::webhook::DeliveryDeduplicator::DEFAULT_CAPACITY))]
-    fn new(capacity: usize) -> Self {
-        DeliveryDeduplicator(insurup::webhook::DeliveryDeduplicator::new(capacity))
-    }
-
-    /// True the first time `delivery_id` is offered, false for every repeat still remembered.
-    fn first_time(&self, delivery_id: &str) -> bool {
-        self.0.first_time(delivery_id)
-    }
-
-    /// Forgets `delivery_id`, so its next copy counts as the first. Returns whether it was
-    /// remembered.
-    fn forget(&self, delivery_id: &str) -> bool {
-        self.0.forget(delivery_id)
-    }
-
-    /// How many ids it keeps at most.
-    #[getter]
-    fn capacity(&self) -> usize {
-        self.0.capacity()
-    }
-
-    fn __len__(&self) -> usize {
-        self.0.len()
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "DeliveryDeduplicator(len={}, capacity={})",
-            self.0.len(),
-            self.0.capacity()
-        )
     }
 }

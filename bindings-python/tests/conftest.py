@@ -12,8 +12,7 @@ import insurup
 from support import GENERATED_POLICIES, Sandbox, sandbox_binary
 
 
-@pytest.fixture(scope="session")
-def sandbox() -> Iterator[Sandbox]:
+def start_sandbox(dialect: str, generated_policies: int, *flags: str) -> Iterator[Sandbox]:
     binary = sandbox_binary()
     if not binary.exists():
         pytest.fail(f"{binary} is missing: run `cargo build -p insurup-sandbox` first")
@@ -23,7 +22,9 @@ def sandbox() -> Iterator[Sandbox]:
             "--port", "0",
             "--latency-scale", "0",
             "--seed", "7",
-            "--generated-policies", str(GENERATED_POLICIES),
+            "--generated-policies", str(generated_policies),
+            "--dialect", dialect,
+            *flags,
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
@@ -34,10 +35,47 @@ def sandbox() -> Iterator[Sandbox]:
         base_url = process.stdout.readline().strip()
         if not base_url.startswith("http"):
             pytest.fail(f"the sandbox did not print its URL (got {base_url!r})")
-        yield Sandbox(base_url)
+        # Dialects with a separate OAuth origin print its URL on the second line.
+        auth_url = base_url if dialect == "guide" else process.stdout.readline().strip()
+        yield Sandbox(base_url, auth_url, dialect)
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Iterator[Sandbox]:
+    """The vendor client's dialect, the sandbox's default."""
+    yield from start_sandbox("vendor-sdk", GENERATED_POLICIES)
+
+
+@pytest.fixture(scope="session")
+def guide_sandbox() -> Iterator[Sandbox]:
+    """The B2B guide's dialect: other GraphQL names, other request bodies, the same SDK calls."""
+    yield from start_sandbox("guide", 0)
+
+
+@pytest.fixture(scope="session")
+def graphql_docs_sandbox() -> Iterator[Sandbox]:
+    """InsurUp's GraphQL docs' dialect: `nodes`, `Query…FilterInput`, the token server apart."""
+    yield from start_sandbox("graphql-docs", 0)
+
+
+# The session fixture serving each documented dialect.
+DIALECT_SANDBOXES = {
+    "guide": "guide_sandbox",
+    "graphql-docs": "graphql_docs_sandbox",
+    "vendor-sdk": "sandbox",
+}
+
+
+@pytest.fixture(params=list(DIALECT_SANDBOXES))
+def served(request: pytest.FixtureRequest) -> Sandbox:
+    """The sandbox of each documented dialect in turn (started on first use), reset; the test's
+    id names the dialect. Clients made from it are not told the dialect: they find it out."""
+    sandbox: Sandbox = request.getfixturevalue(DIALECT_SANDBOXES[request.param])
+    sandbox.reset()
+    return sandbox
 
 
 @pytest.fixture(autouse=True)

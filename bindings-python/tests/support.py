@@ -36,8 +36,10 @@ def sandbox_binary() -> Path:
 class Sandbox:
     """A running insurup-sandbox and its test controls (`/__sandbox/...`)."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, auth_url: str, dialect: str = "vendor-sdk") -> None:
         self.base_url = base_url
+        self.auth_url = auth_url
+        self.dialect = dialect
 
     def control(self, method: str, path: str, body: Optional[Dict[str, Any]] = None) -> Any:
         data = None if body is None else json.dumps(body).encode()
@@ -76,9 +78,12 @@ class Sandbox:
     def settings(self, **overrides: Any) -> Dict[str, Any]:
         settings: Dict[str, Any] = {
             "base_url": self.base_url,
+            "auth_url": self.auth_url,
             "email": AGENT_EMAIL,
             "password": PASSWORD,
             "agent_id": AGENT_ID,
+            # A purchase whose answer was lost is read back for 2 s here (60 s by default).
+            "purchase_confirmation_window": 2.0,
         }
         settings.update(overrides)
         return settings
@@ -125,3 +130,15 @@ def cheapest(proposal: insurup.Proposal) -> insurup.Product:
     product = proposal.cheapest_product(1)
     assert product is not None, "no insurer offered a cash premium"
     return product
+
+
+def first_uavt_number(client: insurup.Client) -> int:
+    """The first flat the address cascade reaches, walking the first entry of each level."""
+    addresses = client.addresses
+    reference = addresses.cities()[0].value
+    for level in (addresses.districts, addresses.towns, addresses.neighbourhoods,
+                  addresses.streets, addresses.buildings, addresses.apartments):
+        entries = level(reference)
+        assert entries, f"the sandbox's address register has no {level.__name__}"
+        reference = entries[0].value
+    return int(reference)

@@ -160,3 +160,39 @@ def test_a_service_account_and_a_ready_access_token_authenticate(sandbox: Sandbo
     token = json.loads(store.saved)["accessToken"]
     with sandbox.client(email=None, password=None, access_token=token) as direct:
         assert direct.reference.me().email
+
+
+def test_a_token_store_that_cannot_be_read_is_a_token_store_error(sandbox: Sandbox) -> None:
+    class Broken:
+        def load(self) -> Optional[insurup.TokenSet]:
+            raise OSError("the disk is gone")
+
+        def save(self, tokens: insurup.TokenSet) -> None:
+            pass
+
+        def clear(self) -> None:
+            pass
+
+    with sandbox.client(token_store=Broken()) as client:
+        with pytest.raises(insurup.TokenStoreError, match="the disk is gone"):
+            client.reference.me()
+
+
+def test_the_stored_token_set_has_the_cores_shape_in_every_store(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    path = tmp_path / "tokens.json"
+    store = RecordingStore()
+    with sandbox.client(token_store=store) as client:
+        client.sign_in()
+    with sandbox.client(token_store=insurup.FileTokenStore(path)) as client:
+        client.sign_in()
+
+    assert store.saved is not None
+    kept_by_python = json.loads(store.saved)
+    kept_in_a_file = json.loads(path.read_text())
+    shape = {"accessToken", "refreshToken", "issuedAtMs", "expiresInSecs", "subject"}
+    assert set(kept_by_python) == set(kept_in_a_file) == shape
+    from_file = insurup.TokenSet.from_json(path.read_text())
+    assert from_file.subject == kept_by_python["subject"]
+    assert from_file.expires_at == (kept_in_a_file["issuedAtMs"] / 1000 + kept_in_a_file["expiresInSecs"])

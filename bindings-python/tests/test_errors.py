@@ -142,6 +142,45 @@ def test_every_error_class_shares_the_base_class_and_the_builtins_are_not_shadow
     assert not issubclass(insurup.ConnectionError, builtins.ConnectionError)
 
 
+def test_every_error_kind_of_the_core_has_its_class() -> None:
+    kinds = insurup.error_kinds()
+    lagging = [
+        kind
+        for kind in kinds
+        if not (isinstance(getattr(insurup, kind, None), type)
+                and issubclass(getattr(insurup, kind), insurup.InsurUpError))
+    ]
+
+    assert lagging == [], f"insurup/_errors.py has no class for {lagging}"
+    assert sorted(cls.__name__ for cls in insurup.InsurUpError.__subclasses__()) == sorted(kinds)
+    assert set(kinds) <= set(insurup.__all__)
+
+
+def test_graphql_errors_and_partial_data_reach_the_exception(client: insurup.Client) -> None:
+    with pytest.raises(insurup.BadRequestError) as raised:
+        client.graphql.execute(
+            "{ fine: policiesNew(first: 1) { totalCount } "
+            "tooMany: policiesNew(first: 100000) { totalCount } }"
+        )
+
+    error = raised.value
+    assert error.graphql_errors and "message" in error.graphql_errors[0]
+    assert error.partial_data is not None and error.partial_data["fine"]["totalCount"] > 0
+    assert error.may_have_reached_server and not error.retryable
+
+
+def test_errors_say_whether_the_server_may_have_acted_and_whether_to_retry(
+    sandbox: Sandbox,
+) -> None:
+    with pytest.raises(insurup.ConnectionError) as refused:
+        raise_connection(sandbox)
+    with pytest.raises(insurup.ServerError) as failed:
+        raise_status(502)(sandbox)
+
+    assert not refused.value.may_have_reached_server and refused.value.retryable
+    assert failed.value.may_have_reached_server and failed.value.retryable
+
+
 def test_a_local_validation_error_names_the_field_and_sends_nothing(sandbox: Sandbox) -> None:
     with pytest.raises(insurup.ValidationError) as raised:
         insurup.Card(
@@ -190,8 +229,11 @@ def test_a_rate_limit_carries_retry_after_in_seconds(sandbox: Sandbox) -> None:
 def test_errors_survive_pickling_with_their_details(sandbox: Sandbox) -> None:
     with pytest.raises(insurup.NotFoundError) as raised:
         raise_not_found(sandbox)
+    with sandbox.client() as client, pytest.raises(insurup.UnprocessableError) as refused:
+        client.reference.vehicle_models(brand_reference="no-such-brand", year=2021)
 
     copy = pickle.loads(pickle.dumps(raised.value))
+    fields = pickle.loads(pickle.dumps(refused.value)).validation_errors
 
     assert type(copy) is insurup.NotFoundError
     assert (copy.status, copy.codes, copy.trace_id) == (
@@ -200,6 +242,8 @@ def test_errors_survive_pickling_with_their_details(sandbox: Sandbox) -> None:
         raised.value.trace_id,
     )
     assert str(copy) == str(raised.value)
+    assert fields and fields == refused.value.validation_errors
+    assert fields[0].property_name == "brandReference"
 
 
 def test_a_client_with_bad_settings_is_refused_before_any_request() -> None:

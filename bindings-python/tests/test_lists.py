@@ -10,7 +10,7 @@ import pytest
 import insurup
 from support import GENERATED_POLICIES, Sandbox
 
-GRAPHQL = "POST /graphql"
+GRAPHQL = "POST /api/graphql"
 
 
 def test_iterating_a_list_fetches_every_row_a_page_at_a_time(
@@ -93,8 +93,21 @@ def test_a_bad_page_size_or_order_is_refused_before_any_request(
         client.graphql.policies(order={"grossPremium": "UP"})
 
     assert too_big.value.field == "first"
-    assert bad_direction.value.field == "order"
+    assert bad_direction.value.field == "order.direction"
     assert sandbox.requests(GRAPHQL) == 0
+
+
+def test_a_list_resumes_from_its_cursor_without_skipping_a_row(client: insurup.Client) -> None:
+    rows = client.graphql.policies(first=400, order={"grossPremium": "DESC"})
+    first_part = [row.id for _, row in zip(range(1000), rows)]
+    cursor = rows.resume_cursor
+    assert cursor is not None
+
+    rest = [row.id for row in client.graphql.policies(first=400, after=cursor, order={"grossPremium": "DESC"})]
+
+    seen = first_part + [row for row in rest if row not in first_part]
+    assert len(seen) == GENERATED_POLICIES, "nothing skipped"
+    assert rest[: 1000 - 800] == first_part[800:], "the page being read comes again"
 
 
 def test_iterator_classes_can_be_used_in_annotations() -> None:

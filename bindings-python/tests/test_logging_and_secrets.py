@@ -9,6 +9,7 @@ import logging
 import pytest
 
 import insurup
+import insurup.webhook
 from support import DECLINED_CARD, GOOD_CARD, PASSWORD, Sandbox, card, cheapest, quoted_proposal
 
 
@@ -26,7 +27,7 @@ def test_sdk_events_reach_the_insurup_logger(
     assert any(m.startswith("sending") and "/api/agent-users/me" in m for m in messages)
     retry = next(record for record in records if record.getMessage().startswith("retrying"))
     assert retry.levelno == logging.INFO and "status=503" in retry.getMessage()
-    assert retry.pathname.endswith(".rs"), "records point at the SDK source"
+    assert retry.pathname.startswith("insurup::"), "records name the SDK module that logged them"
 
 
 def test_nothing_is_logged_below_the_loggers_level(
@@ -73,3 +74,27 @@ def test_no_secret_appears_in_logs_reprs_or_errors(
         assert not any(secret in text for text in logged), "a secret reached the logs"
         assert not any(secret in text for text in texts), "a secret reached a repr or message"
     assert "**** 4242" in repr(card())
+
+
+def test_a_webhook_secret_never_appears_in_logs_reprs_or_errors(
+    sandbox: Sandbox, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret = "whsec-never-print-me-7f3a"
+    texts = []
+    with caplog.at_level(logging.DEBUG, logger="insurup"):
+        with sandbox.client() as client:
+            webhook = client.webhooks.create(
+                url="https://crm.example.com/insurup", events=["policy.created"], secret=secret
+            )
+            texts += [repr(webhook), str(webhook.to_dict()), repr(client.webhooks.list())]
+            with pytest.raises(insurup.ValidationError) as refused:
+                client.webhooks.create(url="not a url", events=["policy.created"], secret=secret)
+            texts += [repr(refused.value), str(refused.value)]
+            body = b'{"event":"policy.created"}'
+            with pytest.raises(insurup.ValidationError) as forged:
+                insurup.webhook.verify(secret, body, "sha256=00")
+            texts += [repr(forged.value), str(forged.value)]
+    logged = [record.getMessage() for record in caplog.records]
+    assert logged, "the calls were logged at debug level"
+    assert not any(secret in text for text in logged), "the webhook secret reached the logs"
+    assert not any(secret in text for text in texts), "the webhook secret reached a repr or message"

@@ -56,9 +56,14 @@ def test_a_purchase_made_before_its_answer_was_lost_is_confirmed_by_reading_it_b
     assert client.policies.get(bought.policy_id).proposal_product_id == product.id
 
 
-async def test_cancelling_an_awaiting_call_does_not_poison_the_client(
-    sandbox: Sandbox, async_client: insurup.AsyncClient
-) -> None:
+async def test_cancelling_an_awaiting_call_does_not_poison_the_client(sandbox: Sandbox) -> None:
+    # Polling, so that the wait reads the proposal (with the hub, `create` reads it once and
+    # the hub pushes the rest).
+    async with sandbox.async_client(real_time="polling") as async_client:
+        await cancel_an_awaiting_wait(sandbox, async_client)
+
+
+async def cancel_an_awaiting_wait(sandbox: Sandbox, async_client: insurup.AsyncClient) -> None:
     customer = await async_client.customers.ensure_individual(identity_number="11111111110")
     vehicle = await async_client.vehicles.create(customer.id, plate="34ABC123")
     created = await async_client.proposals.create_kasko(

@@ -100,3 +100,12 @@ def test_a_delivery_whose_handling_failed_is_handled_again_once_forgotten() -> N
     assert seen.forget("d-1")
     assert seen.first_time("d-1")
     assert seen.capacity == 2
+
+
+def test_a_signed_body_replayed_under_a_new_delivery_id_is_a_repeat() -> None:
+    seen = webhook.DeliveryDeduplicator(capacity=2)
+    body = b'{"$event":"policy.created","policyId":"p1"}'
+    assert seen.first_time("d-1", body)
+    for n in range(10):
+        assert not seen.first_time(f"forged-{n}", body)
+    assert len(seen) == 1, "replays are not remembered, so they evict nothing"

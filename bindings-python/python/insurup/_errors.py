@@ -2,7 +2,9 @@
 
 Each class is named after the SDK's error kind (``RateLimitError``, ``NotFoundError``, ...) and
 says what the caller should do; all share the base class :class:`InsurUpError`. The native module
-builds them from the core's error, so every attribute carries what the API sent.
+builds them from the core's error report, so every attribute carries what the API sent.
+``insurup.error_kinds()`` names every kind the core raises; the test suite checks that each has
+its class here.
 
 ``insurup.TimeoutError`` and ``insurup.ConnectionError`` are *not* the built-in exceptions of the
 same names: they subclass :class:`InsurUpError` only, so ``except TimeoutError`` without the
@@ -11,8 +13,13 @@ same names: they subclass :class:`InsurUpError` only, so ``except TimeoutError``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Optional, Sequence, Tuple
+import json
+from typing import TYPE_CHECKING, Any, Dict, Optional, Sequence, Tuple, Type
+
+from ._insurup import FieldError
+
+if TYPE_CHECKING:
+    from ._insurup import ErrorReport
 
 __all__ = [
     "FieldError",
@@ -31,19 +38,8 @@ __all__ = [
     "ConnectionError",
     "PurchaseOutcomeUnknownError",
     "DecodeError",
+    "TokenStoreError",
 ]
-
-
-@dataclass(frozen=True)
-class FieldError:
-    """One field the server refused (``validationErrors[]`` of a problem answer)."""
-
-    property_name: str
-    """The field as the API names it, e.g. ``card.number``."""
-    error_message: str
-    """Why it was refused."""
-    attempted_value: Optional[str] = None
-    """The value the server saw; ``[REDACTED]`` for card, CVC, password and token fields."""
 
 
 class InsurUpError(Exception):
@@ -74,6 +70,19 @@ class InsurUpError(Exception):
     """The field a local :class:`ValidationError` is about, e.g. ``card.number``."""
     problem_type: Optional[str]
     """The problem ``type`` URI."""
+    proposal_id: Optional[str]
+    """The proposal a purchase error is about (every purchase error names it)."""
+    product_id: Optional[str]
+    """The proposal product a purchase error is about."""
+    graphql_errors: Tuple[Dict[str, Any], ...]
+    """Every GraphQL error of the answer as the server sent it (``message``, ``path``,
+    ``extensions``, ...); empty for REST errors."""
+    partial_data: Optional[Any]
+    """The ``data`` a GraphQL answer carried beside its errors, if any."""
+    may_have_reached_server: bool
+    """Whether the request may have reached the server (and acted), so a retry could repeat it."""
+    retryable: bool
+    """Whether trying the same call again later may succeed (never for a purchase)."""
 
     def __init__(
         self,
@@ -89,6 +98,12 @@ class InsurUpError(Exception):
         retry_after: Optional[float] = None,
         field: Optional[str] = None,
         problem_type: Optional[str] = None,
+        proposal_id: Optional[str] = None,
+        product_id: Optional[str] = None,
+        graphql_errors: Sequence[Dict[str, Any]] = (),
+        partial_data: Optional[Any] = None,
+        may_have_reached_server: bool = False,
+        retryable: bool = False,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -102,6 +117,12 @@ class InsurUpError(Exception):
         self.retry_after = retry_after
         self.field = field
         self.problem_type = problem_type
+        self.proposal_id = proposal_id
+        self.product_id = product_id
+        self.graphql_errors = tuple(graphql_errors)
+        self.partial_data = partial_data
+        self.may_have_reached_server = may_have_reached_server
+        self.retryable = retryable
 
     def __reduce__(self) -> Tuple[Any, ...]:
         # Keep the attributes when the error crosses a process boundary (multiprocessing).
@@ -181,21 +202,43 @@ class PurchaseOutcomeUnknownError(InsurUpError):
     ``client.proposals.product(error.proposal_id, error.product_id)``.
     """
 
-    proposal_id: Optional[str]
-    product_id: Optional[str]
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        proposal_id: Optional[str] = None,
-        product_id: Optional[str] = None,
-        **details: Any,
-    ) -> None:
-        super().__init__(message, **details)
-        self.proposal_id = proposal_id
-        self.product_id = product_id
-
 
 class DecodeError(InsurUpError):
     """The server's answer could not be decoded."""
+
+
+class TokenStoreError(InsurUpError):
+    """The token store could not save the session's renewed tokens (the server already retired
+    the old refresh token). The session keeps the new tokens in memory and saves them again on a
+    later call; fix the store (disk, permissions, secret manager)."""
+
+
+_KINDS: Dict[str, Type[InsurUpError]] = {
+    kind.__name__: kind for kind in InsurUpError.__subclasses__()
+}
+
+
+def _from_report(report: ErrorReport) -> InsurUpError:
+    """The exception for an error of the core, from everything it carries (called by the native
+    module). A kind newer than this package raises the base class."""
+    kind = _KINDS.get(report.kind, InsurUpError)
+    partial_data = report.partial_data_json
+    return kind(
+        report.message,
+        status=report.status,
+        detail=report.detail,
+        suggestions=report.suggestions,
+        codes=report.codes,
+        trace_id=report.trace_id,
+        request_id=report.request_id,
+        validation_errors=report.validation_errors,
+        retry_after=report.retry_after,
+        field=report.field,
+        problem_type=report.problem_type,
+        proposal_id=report.proposal_id,
+        product_id=report.product_id,
+        graphql_errors=json.loads(report.graphql_errors_json),
+        partial_data=None if partial_data is None else json.loads(partial_data),
+        may_have_reached_server=report.may_have_reached_server,
+        retryable=report.retryable,
+    )

@@ -1,7 +1,7 @@
 """Receiving InsurUp webhooks: verify the signature over the raw body, then decode the event.
 
 >>> event = insurup.webhook.verify_and_parse(secret, request_body, headers.get(SIGNATURE_HEADER))  # doctest: +SKIP
->>> if event.event_type == "policy.created" and seen.first_time(headers[DELIVERY_HEADER]):  # doctest: +SKIP
+>>> if event.event_type == "policy.created" and seen.first_time(headers[DELIVERY_HEADER], request_body):  # doctest: +SKIP
 ...     store(event.payload["policyId"])
 
 Always hand over the body exactly as it arrived (``bytes``): JSON that was parsed and dumped

@@ -1,33 +1,36 @@
+use insurup::{ListOptions, ListQuery};
 use pyo3::prelude::*;
 
 use crate::client::Handle;
-use crate::errors::to_py_err;
-use crate::inputs::{Json, ListArgs, OrderArg};
-use crate::lists::{AsyncPageIterator, AsyncRowIterator, Cursor, PageIterator, Pages, RowIterator};
-use crate::runtime::{block_on, coroutine};
+use crate::inputs::{Json, Order};
+use crate::lists::Cursor;
+use crate::runtime::{prefix, run};
 
-/// The pages of one list; nothing is fetched until the iterator advances.
-fn pages(
-    py: Python<'_>,
-    shared: &Handle,
-    list: fn(&insurup::Graphql, insurup::ListQuery) -> Pages,
-    args: ListArgs,
-) -> PyResult<Pages> {
-    let client = shared.client()?;
-    let query = args.into_query().map_err(|error| to_py_err(py, &error))?;
-    Ok(list(&client.graphql(), query))
+/// The core's query for a list method's keyword arguments; the core reads and checks it.
+fn query(
+    (first, after, last, before): (Option<u32>, Option<String>, Option<u32>, Option<String>),
+    order: Option<Order>,
+    filter: Option<Json>,
+) -> PyResult<ListQuery> {
+    let options = ListOptions {
+        first,
+        after,
+        last,
+        before,
+        order: order.map(|order| order.0),
+    };
+    Ok(ListQuery::from_options(
+        options,
+        filter.map(|filter| filter.0),
+    )?)
 }
 
-/// Declares the GraphQL resource class for one client flavour: `execute`, and for every list a
-/// method yielding rows and one yielding pages. (Written as one macro because `#[pymethods]`
-/// must see every method expanded.)
+/// Declares `Graphql` or `AsyncGraphql`: `execute`, and for every list a method yielding rows
+/// (the core's `RowCursor`) and one yielding pages. (One macro, because `#[pymethods]` must see
+/// every method expanded.)
 macro_rules! graphql_class {
-    (
-        $class:ident, $rows:ident, $pages:ident,
-        execute = |$py:ident, $shared:ident, $call:ident| $run:expr;
-        $($pages_of:ident => $row_method:ident, $page_method:ident;)*
-    ) => {
-        /// GraphQL lists of customers, proposals, policies and cases, and raw queries.
+    ($(#[$class_doc:meta])* $class:ident(is_async = $is_async:tt)) => {
+        $(#[$class_doc])*
         #[pyclass(frozen, module = "insurup")]
         pub(crate) struct $class {
             shared: Handle,
@@ -39,70 +42,78 @@ macro_rules! graphql_class {
             }
         }
 
+        graphql_class! {
+            @methods $class($is_async)
+            /// Every customer matching `filter` (a HotChocolate filter dict) in `order` (a dict
+            /// such as `{"name": "ASC"}` or a list of them), fetched a page (`first` rows, 50 by
+            /// default) at a time as the loop advances.
+            customers -> RowIterator = CustomerRows(customer_rows);
+            /// The pages of the customer list, each with `items`, `total_count` and `page_info`.
+            customer_pages -> PageIterator = CustomerPages(customer_pages);
+            /// Every proposal matching `filter` in `order`, fetched a page at a time.
+            proposals -> RowIterator = ProposalRows(proposal_rows);
+            /// The pages of the proposal list.
+            proposal_pages -> PageIterator = ProposalPages(proposal_pages);
+            /// Every policy matching `filter` in `order` (e.g. `{"grossPremium": "DESC"}`),
+            /// fetched a page at a time.
+            policies -> RowIterator = PolicyRows(policy_rows);
+            /// The pages of the policy list.
+            policy_pages -> PageIterator = PolicyPages(policy_pages);
+            /// Every case matching `filter` in `order`, fetched a page at a time.
+            cases -> RowIterator = CaseRows(case_rows);
+            /// The pages of the case list.
+            case_pages -> PageIterator = CasePages(case_pages);
+            /// Every policy with its customer, asset and insurer details (`policiesExpanded`),
+            /// fetched a page at a time.
+            policies_expanded -> RowIterator = ExpandedPolicyRows(policies_expanded_rows);
+            /// The pages of the expanded policy list.
+            policies_expanded_pages -> PageIterator = ExpandedPolicyPages(policies_expanded_pages);
+            /// Every user of the agency, fetched a page at a time.
+            agent_users -> RowIterator = AgentUserRows(agent_user_rows);
+            /// The pages of the agency's users.
+            agent_user_pages -> PageIterator = AgentUserPages(agent_user_pages);
+            /// Every policy transfer, fetched a page at a time.
+            policy_transfers -> RowIterator = PolicyTransferRows(policy_transfer_rows);
+            /// The pages of the policy transfers.
+            policy_transfer_pages -> PageIterator = PolicyTransferPages(policy_transfer_pages);
+            /// Every webhook delivery, fetched a page at a time.
+            webhook_deliveries -> RowIterator = WebhookDeliveryRows(webhook_delivery_rows);
+            /// The pages of the webhook deliveries.
+            webhook_delivery_pages -> PageIterator = WebhookDeliveryPages(webhook_delivery_pages);
+        }
+    };
+    (@methods $class:ident($is_async:tt) $(
+        $(#[$doc:meta])*
+        $method:ident -> $iterator:ident = $cursor:ident($core_method:ident);
+    )*) => {
         #[pymethods]
         impl $class {
             /// Runs any GraphQL query and returns its `data` as a dict. GraphQL errors raise the
-            /// same exception classes as REST errors.
+            /// same exception classes as REST errors, carrying `graphql_errors` and any
+            /// `partial_data`.
             #[pyo3(signature = (query, variables = None))]
-            fn execute<'py>(
-                &self,
-                $py: Python<'py>,
-                query: String,
-                variables: Option<Json>,
-            ) -> PyResult<Bound<'py, PyAny>> {
-                let $shared = &self.shared;
-                let client = $shared.client()?;
+            fn execute<'py>(&self, py: Python<'py>, query: String, variables: Option<Json>)
+                -> PyResult<Bound<'py, PyAny>> {
+                let client = self.shared.client()?;
                 let variables = variables.map_or(serde_json::Value::Null, |json| json.0);
-                let $call = async move {
-                    client.graphql().execute(&query, variables).await.map(Json)
-                };
-                $run
+                let call = async move { client.graphql().execute(&query, variables).await.map(Json) };
+                run::<$is_async, _, _>(py, &self.shared, call)
             }
 
             $(
-                /// Every row of the list, fetched a page (`first` rows, 50 by default) at a
-                /// time as the loop advances. `filter` is a HotChocolate filter dict, `order` a
-                /// dict such as `{"grossPremium": "DESC"}` or a list of them.
+                $(#[$doc])*
                 #[pyo3(signature = (
-                    *, first = None, filter = None, order = None, after = None, last = None,
-                    before = None,
+                    *, first = None, after = None, last = None, before = None, order = None,
+                    filter = None,
                 ))]
                 #[allow(clippy::too_many_arguments)]
-                fn $row_method(
-                    &self,
-                    py: Python<'_>,
-                    first: Option<u32>,
-                    filter: Option<Json>,
-                    order: Option<OrderArg>,
-                    after: Option<String>,
-                    last: Option<u32>,
-                    before: Option<String>,
-                ) -> PyResult<$rows> {
-                    let args = ListArgs { first, last, after, before, filter, order };
-                    let pages = pages(py, &self.shared, $pages_of, args)?;
-                    Ok($rows::new(Cursor::rows(pages)))
-                }
-
-                /// The pages of the list, each with `items`, `total_count` and `page_info`,
-                /// fetched as the loop advances.
-                #[pyo3(signature = (
-                    *, first = None, filter = None, order = None, after = None, last = None,
-                    before = None,
-                ))]
-                #[allow(clippy::too_many_arguments)]
-                fn $page_method(
-                    &self,
-                    py: Python<'_>,
-                    first: Option<u32>,
-                    filter: Option<Json>,
-                    order: Option<OrderArg>,
-                    after: Option<String>,
-                    last: Option<u32>,
-                    before: Option<String>,
-                ) -> PyResult<$pages> {
-                    let args = ListArgs { first, last, after, before, filter, order };
-                    let pages = pages(py, &self.shared, $pages_of, args)?;
-                    Ok($pages::new(Cursor::Pages(pages)))
+                fn $method<'py>(&self, py: Python<'py>, first: Option<u32>, after: Option<String>,
+                    last: Option<u32>, before: Option<String>, order: Option<Order>,
+                    filter: Option<Json>) -> PyResult<Bound<'py, PyAny>> {
+                    let query = query((first, after, last, before), order, filter)?;
+                    let cursor = Cursor::$cursor(self.shared.client()?.graphql().$core_method(query));
+                    let class = format!("{}{}", prefix($is_async), stringify!($iterator));
+                    cursor.iterator(py, &class, self.shared.event_loop())
                 }
             )*
 
@@ -113,36 +124,12 @@ macro_rules! graphql_class {
     };
 }
 
-fn customers(graphql: &insurup::Graphql, query: insurup::ListQuery) -> Pages {
-    Pages::Customers(graphql.customer_pages(query))
-}
-
-fn proposals(graphql: &insurup::Graphql, query: insurup::ListQuery) -> Pages {
-    Pages::Proposals(graphql.proposal_pages(query))
-}
-
-fn policies(graphql: &insurup::Graphql, query: insurup::ListQuery) -> Pages {
-    Pages::Policies(graphql.policy_pages(query))
-}
-
-fn cases(graphql: &insurup::Graphql, query: insurup::ListQuery) -> Pages {
-    Pages::Cases(graphql.case_pages(query))
+graphql_class! {
+    /// GraphQL lists of customers, proposals, policies and cases, and raw queries.
+    Graphql(is_async = false)
 }
 
 graphql_class! {
-    Graphql, RowIterator, PageIterator,
-    execute = |py, _shared, call| block_on(py, call)?.into_pyobject(py);
-    customers => customers, customer_pages;
-    proposals => proposals, proposal_pages;
-    policies => policies, policy_pages;
-    cases => cases, case_pages;
-}
-
-graphql_class! {
-    AsyncGraphql, AsyncRowIterator, AsyncPageIterator,
-    execute = |py, shared, call| coroutine(py, shared.event_loop(), call);
-    customers => customers, customer_pages;
-    proposals => proposals, proposal_pages;
-    policies => policies, policy_pages;
-    cases => cases, case_pages;
+    /// GraphQL lists for asyncio: `async for` over rows or pages, and raw queries.
+    AsyncGraphql(is_async = true)
 }

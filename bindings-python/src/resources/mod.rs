@@ -1,10 +1,12 @@
-//! The resources hanging off a client, one file per SDK resource.
+//! The resources hanging off a client, one file per core resource.
 //!
-//! Each method is written once, as the SDK call it forwards to, and [`resource!`] turns it into
-//! two Python classes: the blocking one for `Client` (`Customers`) and the awaitable one for
-//! `AsyncClient` (`AsyncCustomers`). Arguments arrive already converted (ids and enums from
-//! `str`, cards, JSON); the SDK validates them.
+//! Each method is written once, as the core call it forwards to, and [`resource!`] turns it
+//! into two Python classes: the blocking one for `Client` (`Customers`) and the awaitable one
+//! for `AsyncClient` (`AsyncCustomers`). Arguments arrive already converted (ids and enums from
+//! `str`, cards, JSON); the core checks them and applies its defaults.
 
+mod addresses;
+mod agent_branches;
 mod cases;
 mod customers;
 mod graphql;
@@ -16,6 +18,8 @@ mod reference;
 mod vehicles;
 mod webhooks;
 
+pub(crate) use addresses::{Addresses, AsyncAddresses};
+pub(crate) use agent_branches::{AgentBranches, AsyncAgentBranches};
 pub(crate) use cases::{AsyncCases, Cases};
 pub(crate) use customers::{AsyncCustomers, Customers};
 pub(crate) use graphql::{AsyncGraphql, Graphql};
@@ -31,105 +35,106 @@ pub(crate) use webhooks::{AsyncWebhooks, Webhooks};
 ///
 /// ```text
 /// resource! {
-///     /// Customers.
-///     Customers, AsyncCustomers {
-///         /// A customer by id, or by TCKN/VKN.
-///         fn get(customer_id: CustomerId) -> Customer =
-///             |client| client.customers().get(&customer_id);
+///     /// Vehicles of customers.
+///     Vehicles, AsyncVehicles {
+///         /// A vehicle of a customer.
+///         fn get(customer_id: CustomerId, vehicle_id: VehicleId) -> Vehicle =
+///             |client| client.vehicles().get(&customer_id, &vehicle_id);
+///         /// Adds a vehicle to a customer and returns it.
+///         fn create(customer_id: CustomerId; plate: String, model_year: Option<u32> = None)
+///             -> Vehicle = |client, vehicle: NewVehicle|
+///                 client.vehicles().create(&customer_id, vehicle);
 ///     }
 /// }
 /// ```
 ///
-/// `|client|` names the SDK client inside the body, which is an expression giving a future of
-/// `insurup::Result<T>`. Methods that differ between the two classes (iterators) go in the
-/// optional `blocking { … }` and `awaitable { … }` blocks.
+/// Arguments after `;` are keyword-only (Python's `*`), each with its default if it has one (one
+/// token, so Python shows `None` as `None`; wrap others in parentheses). `|client, vehicle:
+/// NewVehicle|` gathers every keyword argument into that core record, field by field, so the
+/// keywords are the record's fields. The body is an expression giving a future of
+/// `insurup::Result<T>` for the declared `T`. Methods of another shape (iterators) go in an
+/// optional `extra { … }` block, written once for both classes (`Self::PREFIX` tells them apart).
 macro_rules! resource {
     (
         $(#[$doc:meta])*
-        $blocking:ident, $awaitable:ident {
-            $(
-                $(#[$method_attr:meta])*
-                fn $method:ident($($arg:ident: $arg_type:ty),* $(,)?) -> $output:ty =
-                    |$client:ident| $call:expr;
-            )*
-        }
-        $(blocking { $($blocking_extra:tt)* })?
-        $(awaitable { $($awaitable_extra:tt)* })?
+        $blocking:ident, $awaitable:ident { $($methods:tt)* }
+        $(extra { $($extra:tt)* })?
     ) => {
-        $(#[$doc])*
-        #[pyo3::pyclass(frozen, module = "insurup")]
-        pub(crate) struct $blocking {
-            #[allow(dead_code)]
-            shared: $crate::client::Handle,
+        $crate::resources::resource_class! {
+            $(#[$doc])* $blocking(is_async = false) { $($methods)* } { $($($extra)*)? }
         }
-
-        impl $blocking {
-            pub(crate) fn new(shared: $crate::client::Handle) -> Self {
-                $blocking { shared }
-            }
-        }
-
-        #[pyo3::pymethods]
-        impl $blocking {
-            $(
-                $(#[$method_attr])*
-                #[allow(clippy::too_many_arguments)]
-                fn $method(
-                    &self,
-                    py: pyo3::Python<'_>,
-                    $($arg: $arg_type),*
-                ) -> pyo3::PyResult<$output> {
-                    let $client = self.shared.client()?;
-                    $crate::runtime::block_on(py, async move { $call.await })
-                }
-            )*
-
-            fn __repr__(&self) -> String {
-                format!("<insurup.{}>", stringify!($blocking))
-            }
-
-            $($($blocking_extra)*)?
-        }
-
-        $(#[$doc])*
-        #[pyo3::pyclass(frozen, module = "insurup")]
-        pub(crate) struct $awaitable {
-            #[allow(dead_code)]
-            shared: $crate::client::Handle,
-        }
-
-        impl $awaitable {
-            pub(crate) fn new(shared: $crate::client::Handle) -> Self {
-                $awaitable { shared }
-            }
-        }
-
-        #[pyo3::pymethods]
-        impl $awaitable {
-            $(
-                $(#[$method_attr])*
-                #[allow(clippy::too_many_arguments)]
-                fn $method<'py>(
-                    &self,
-                    py: pyo3::Python<'py>,
-                    $($arg: $arg_type),*
-                ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
-                    let $client = self.shared.client()?;
-                    $crate::runtime::coroutine(
-                        py,
-                        self.shared.event_loop(),
-                        async move { $call.await },
-                    )
-                }
-            )*
-
-            fn __repr__(&self) -> String {
-                format!("<insurup.{}>", stringify!($awaitable))
-            }
-
-            $($($awaitable_extra)*)?
+        $crate::resources::resource_class! {
+            $(#[$doc])* $awaitable(is_async = true) { $($methods)* } { $($($extra)*)? }
         }
     };
 }
 
-pub(crate) use resource;
+/// One class of [`resource!`], blocking or awaitable.
+macro_rules! resource_class {
+    (
+        $(#[$doc:meta])*
+        $class:ident(is_async = $is_async:tt) {
+            $(
+                $(#[$method_attr:meta])*
+                fn $method:ident(
+                    $($arg:ident: $arg_type:ty),*
+                    $(; $($kwarg:ident: $kwarg_type:ty $(= $default:tt)?),+ $(,)?)?
+                ) -> $output:ty = |$client:ident $(, $record:ident: $record_type:ident)?| $call:expr;
+            )*
+        }
+        { $($extra:tt)* }
+    ) => {
+        $(#[$doc])*
+        #[pyo3::pyclass(frozen, module = "insurup")]
+        pub(crate) struct $class {
+            shared: $crate::client::Handle,
+        }
+
+        impl $class {
+            #[allow(dead_code)]
+            const PREFIX: &'static str = $crate::runtime::prefix($is_async);
+
+            pub(crate) fn new(shared: $crate::client::Handle) -> Self {
+                $class { shared }
+            }
+        }
+
+        #[pyo3::pymethods]
+        impl $class {
+            $(
+                $(#[$method_attr])*
+                #[pyo3(signature = ($($arg,)* $(*, $($kwarg $(= $default)?,)+)?))]
+                #[allow(clippy::too_many_arguments)]
+                fn $method<'py>(
+                    &self,
+                    py: pyo3::Python<'py>,
+                    $($arg: $arg_type,)* $($($kwarg: $kwarg_type,)+)?
+                ) -> pyo3::PyResult<pyo3::Bound<'py, pyo3::PyAny>> {
+                    let $client = self.shared.client()?;
+                    $crate::resources::record!($($record: $record_type)? { $($($kwarg),+)? });
+                    let call = async move {
+                        let output: insurup::Result<$output> = $call.await;
+                        output
+                    };
+                    $crate::runtime::run::<$is_async, _, _>(py, &self.shared, call)
+                }
+            )*
+
+            fn __repr__(&self) -> String {
+                format!("<insurup.{}>", stringify!($class))
+            }
+
+            $($extra)*
+        }
+    };
+}
+
+/// `let record = Record { field, … };` from a method's keyword arguments, when it names one.
+macro_rules! record {
+    ($record:ident: $record_type:ident { $($field:ident),* }) => {
+        let $record = $record_type { $($field),* };
+    };
+    ({ $($field:ident),* }) => {};
+}
+
+pub(crate) use {record, resource, resource_class};

@@ -12,8 +12,7 @@ resource! {
         fn vehicle_brands() -> Vec<Reference> = |client| client.reference().vehicle_brands();
 
         /// Models of a brand for a model year.
-        #[pyo3(signature = (*, brand_reference, year))]
-        fn vehicle_models(brand_reference: String, year: u32) -> Vec<Reference> =
+        fn vehicle_models(; brand_reference: String, year: u32) -> Vec<Reference> =
             |client| client.reference().vehicle_models(&brand_reference, year);
 
         /// The agency's coverage groups.

@@ -1,5 +1,6 @@
 use insurup::{
-    AgentBranchId, NewWebhook, Webhook, WebhookDelivery, WebhookDeliveryId, WebhookEvent, WebhookId,
+    AgentBranchId, NewWebhook, Secret, Webhook, WebhookDelivery, WebhookDeliveryId, WebhookEvent,
+    WebhookId,
 };
 
 use super::resource;
@@ -9,15 +10,9 @@ resource! {
     Webhooks, AsyncWebhooks {
         /// Subscribes a URL to events and returns the webhook. Keep `secret`: deliveries are
         /// signed with it and the API never returns it.
-        #[pyo3(signature = (*, url, events, secret = None, agent_branch_ids = None))]
-        fn create(
-            url: String,
-            events: Vec<WebhookEvent>,
-            secret: Option<String>,
-            agent_branch_ids: Option<Vec<AgentBranchId>>,
-        ) -> Webhook = |client| client.webhooks().create(NewWebhook {
-            url, events, secret, agent_branch_ids: agent_branch_ids.unwrap_or_default(),
-        });
+        fn create(; url: String, events: Vec<WebhookEvent>, secret: Option<Secret> = None,
+            agent_branch_ids: Vec<AgentBranchId> = (Vec::new())) -> Webhook
+            = |client, webhook: NewWebhook| client.webhooks().create(webhook);
 
         /// Every webhook of the agency.
         fn list() -> Vec<Webhook> = |client| client.webhooks().list();
@@ -26,16 +21,9 @@ resource! {
         fn get(webhook_id: WebhookId) -> Webhook = |client| client.webhooks().get(&webhook_id);
 
         /// Replaces a webhook's URL, events, branches and secret.
-        #[pyo3(signature = (webhook_id, *, url, events, secret = None, agent_branch_ids = None))]
-        fn update(
-            webhook_id: WebhookId,
-            url: String,
-            events: Vec<WebhookEvent>,
-            secret: Option<String>,
-            agent_branch_ids: Option<Vec<AgentBranchId>>,
-        ) -> Webhook = |client| client.webhooks().update(&webhook_id, NewWebhook {
-            url, events, secret, agent_branch_ids: agent_branch_ids.unwrap_or_default(),
-        });
+        fn update(webhook_id: WebhookId; url: String, events: Vec<WebhookEvent>,
+            secret: Option<Secret> = None, agent_branch_ids: Vec<AgentBranchId> = (Vec::new()))
+            -> Webhook = |client, webhook: NewWebhook| client.webhooks().update(&webhook_id, webhook);
 
         /// Deletes a webhook.
         fn delete(webhook_id: WebhookId) -> () = |client| client.webhooks().delete(&webhook_id);
