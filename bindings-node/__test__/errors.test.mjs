@@ -128,11 +128,11 @@ describe('each error kind arrives as its own class', () => {
     assert.match(error.problemType, /business-validation$/)
   })
 
-  test('a Retry-After above a minute is a RateLimitError in seconds and milliseconds', async () => {
+  test('a Retry-After above a minute is a RateLimitError in seconds, worth retrying later', async () => {
     const error = await rejection(customerReadFailingWith({ status: 429, retryAfter: 120 }, { maxRetries: 3 }), RateLimitError)
     assert.equal(error.status, 429)
     assert.equal(error.retryAfter, 120)
-    assert.equal(error.retryAfterMs, 120_000)
+    assert.equal(error.retryable, true)
   })
 
   test('a 5xx once the retries are spent is a ServerError', async () => {
@@ -141,13 +141,30 @@ describe('each error kind arrives as its own class', () => {
   })
 
   test('no answer within the timeout is a TimeoutError', async () => {
-    await rejection(customerReadFailingWith({ delayMs: 5_000 }, { timeoutMs: 200 }), TimeoutError)
+    await rejection(customerReadFailingWith({ delayMs: 5_000 }, { timeout: 0.2 }), TimeoutError)
     await sandbox.clearFaults()
   })
 
   test('nobody listening is a ConnectionError', async () => {
     const client = new Client({ baseUrl: await closedPortUrl(), ...AGENT, maxRetries: 0 })
     await rejection(client.signIn(), ConnectionError)
+  })
+
+  test('GraphQL errors arrive as objects on the error, not as JSON text', async () => {
+    const error = await rejection(sandbox.client().graphql.execute('{ noSuchField }'), BadRequestError)
+    assert.ok(error.graphqlErrors.length > 0)
+    assert.equal(typeof error.graphqlErrors[0], 'object')
+    assert.match(error.graphqlErrors[0].message, /noSuchField/)
+    assert.ok(!('graphqlErrorsJson' in error) && !('partialDataJson' in error))
+  })
+
+  test('a sort direction other than ASC or DESC is a ValidationError naming order.direction', () => {
+    const list = () => sandbox.client().graphql.policies({ order: [{ field: 'grossPremium', direction: 'down' }] })
+    assert.throws(list, (error) => {
+      assert.ok(error instanceof ValidationError, `${error.name} is a ValidationError`)
+      assert.equal(error.field, 'order.direction')
+      return true
+    })
   })
 
   test('an answer that is not the expected shape is a DecodeError', async () => {
@@ -165,6 +182,8 @@ describe('each error kind arrives as its own class', () => {
     )
     assert.equal(error.proposalId, proposal.id)
     assert.equal(error.productId, product.id)
+    assert.equal(error.mayHaveReachedServer, true)
+    assert.equal(error.retryable, false, 'a purchase is never worth blindly retrying')
     assert.equal((await sandbox.stats()).purchases[product.id] ?? 0, 0, 'the purchase was never re-sent')
   })
 })

@@ -1,23 +1,38 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
-import { AuthenticationError, Client, TwoFactorRequiredError } from 'insurup-sdk'
+import {
+  AuthenticationError,
+  Client,
+  DocumentSerial,
+  TokenSet,
+  TokenStoreError,
+  TwoFactorRequiredError,
+  ValidationError,
+} from 'insurup-sdk'
 
 import { AGENT_ID, GOOD_CARD, MFA_AGENT, TCKN, VEHICLE, answeredKaskoProposal, startSandbox } from './support.mjs'
 
 let sandbox
+let guideSandbox
 before(async () => {
   sandbox = await startSandbox()
+  guideSandbox = await startSandbox('--dialect', 'guide')
 })
-after(() => sandbox.stop())
+after(() => {
+  sandbox.stop()
+  guideSandbox.stop()
+})
 
 describe('the quote-and-buy flow', () => {
-  test('an agent quotes kasko from every insurer and buys the cheapest cash premium with a card', async () => {
-    const client = sandbox.client()
+  // The same calls against two documented dialects of the API: the SDK finds out which.
+  for (const [dialect, served] of [['vendor-sdk', () => sandbox], ['guide', () => guideSandbox]]) {
+  test(`an agent quotes kasko from every insurer and buys the cheapest cash premium with a card (${dialect})`, async () => {
+    const client = served().client()
     const customer = await client.customers.createIndividual({ identityNumber: TCKN, birthDate: '1990-01-01' })
     const vehicle = await client.vehicles.create(customer.id, VEHICLE)
     const created = await client.proposals.createKasko({ customerId: customer.id, vehicleId: vehicle.id })
-    const proposal = await client.proposals.wait(created.id, { timeoutMs: 60_000 })
+    const proposal = await client.proposals.wait(created.id, { timeout: 60 })
 
     const best = proposal.cheapestProduct(1)
     assert.ok(best, 'some insurer offered a cash premium')
@@ -32,10 +47,21 @@ describe('the quote-and-buy flow', () => {
     assert.equal(bought.confirmedByReadBack, false)
 
     const policy = await client.policies.get(bought.policyId)
-    assert.equal(policy.policyNumber, bought.policyNumber)
+    // The vendor client's dialect answers a purchase with the policy id alone.
+    assert.ok(policy.policyNumber)
+    assert.ok(bought.policyNumber === undefined || bought.policyNumber === policy.policyNumber)
     assert.equal(policy.proposalProductId, best.id)
     assert.equal(policy.vehiclePlate, VEHICLE.plate)
+    let listed = false
+    for await (const row of client.graphql.policies({ first: 50 })) {
+      if (row.id === bought.policyId) {
+        listed = true
+        break
+      }
+    }
+    assert.ok(listed, 'the bought policy is listed')
   })
+  }
 
   test('the general create takes the branch and only the fields that matter to it', async () => {
     const client = sandbox.client()
@@ -62,7 +88,7 @@ describe('the quote-and-buy flow', () => {
 
     const seen = []
     let last
-    for await (const update of client.proposals.watch(created.id, { timeoutMs: 60_000 })) {
+    for await (const update of client.proposals.watch(created.id, { timeout: 60 })) {
       seen.push(...update.resolved.map((product) => product.id))
       last = update
     }
@@ -70,6 +96,37 @@ describe('the quote-and-buy flow', () => {
     assert.equal(new Set(seen).size, seen.length, 'no product is reported twice')
     assert.deepEqual(new Set(seen), new Set(last.proposal.products.map((product) => product.id)))
     assert.equal(typeof last.proposal.cheapestProduct, 'function')
+  })
+
+  test('subscribe calls back for each product as it answers, once, then ends; unsubscribing stops it', async () => {
+    const client = sandbox.client({ realTime: 'hub' })
+    const customer = await client.customers.ensureIndividual({ identityNumber: TCKN })
+    const vehicle = await client.vehicles.create(customer.id, VEHICLE)
+    const created = await client.proposals.createTrafik({ customerId: customer.id, vehicleId: vehicle.id })
+
+    const seen = []
+    const ended = new Promise((resolve) => {
+      client.proposals.subscribe(created.id, (update) => seen.push(...update.resolved.map((p) => p.id)), {
+        timeout: 60,
+        onEnd: resolve,
+      })
+    })
+    assert.equal(await ended, null)
+    const proposal = await client.proposals.get(created.id)
+    assert.equal(new Set(seen).size, seen.length, 'no product is reported twice')
+    assert.deepEqual(new Set(seen), new Set(proposal.products.map((product) => product.id)))
+
+    const second = await client.proposals.createTrafik({ customerId: customer.id, vehicleId: vehicle.id })
+    let calls = 0
+    let endedAfterUnsubscribe = false
+    const unsubscribe = client.proposals.subscribe(second.id, () => { calls += 1 }, {
+      onEnd: () => { endedAfterUnsubscribe = true },
+    })
+    unsubscribe()
+    await client.proposals.wait(second.id, { timeout: 60 })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    assert.equal(calls, 0)
+    assert.equal(endedAfterUnsubscribe, false)
   })
 })
 
@@ -176,11 +233,32 @@ describe('token stores', () => {
     const store = new MemoryStore()
     await sandbox.client({ tokenStore: store }).signIn()
     assert.equal(store.saves, 1)
-    assert.equal(typeof store.tokens.accessToken, 'string')
+    assert.ok(store.tokens instanceof TokenSet)
+    assert.match(store.tokens.subject, /^agent-user:agent@sandbox\.insurup\.test@/)
+    assert.ok(store.tokens.expiresAt instanceof Date && store.tokens.expiresAt > new Date())
 
     const loginsBefore = (await sandbox.stats()).logins
     await sandbox.client({ tokenStore: store }).reference.me()
     assert.equal((await sandbox.stats()).logins, loginsBefore)
+  })
+
+  test('the stored form is the core\'s JSON, and a store may hand it back parsed or as text', async () => {
+    const store = new MemoryStore()
+    await sandbox.client({ tokenStore: store }).signIn()
+    const stored = JSON.parse(JSON.stringify(store.tokens))
+    assert.deepEqual(Object.keys(stored).sort(), ['accessToken', 'expiresInSecs', 'issuedAtMs', 'refreshToken', 'subject'])
+    assert.deepEqual(TokenSet.fromJSON(JSON.stringify(stored)).toJSON(), stored)
+    assert.throws(() => TokenSet.fromJSON('{"accessToken": 1}'), ValidationError)
+
+    const loginsBefore = (await sandbox.stats()).logins
+    const parsed = { load: () => stored, save: () => {}, clear: () => {} }
+    await sandbox.client({ tokenStore: parsed }).reference.me()
+    assert.equal((await sandbox.stats()).logins, loginsBefore, 'the parsed form was used')
+  })
+
+  test('a store whose tokens cannot be read fails as a TokenStoreError', async () => {
+    const broken = { load: () => ({ not: 'tokens' }), save: () => {}, clear: () => {} }
+    await assert.rejects(sandbox.client({ tokenStore: broken }).signIn(), TokenStoreError)
   })
 
   test('signing out clears the JS store', async () => {
@@ -189,6 +267,39 @@ describe('token stores', () => {
     await client.signIn()
     await client.signOut()
     assert.equal(store.tokens, null)
+  })
+})
+
+describe('domain helpers', () => {
+  test('ensuring a vehicle by plate adds it once, however often it is quoted', async () => {
+    const client = sandbox.client()
+    const customer = await client.customers.ensureFromIdentityNumber(TCKN, null, '1990-01-01')
+    const before = await client.vehicles.list(customer.id)
+    const first = await client.vehicles.ensure(customer.id, VEHICLE)
+    const again = await client.vehicles.ensure(customer.id, VEHICLE)
+    assert.equal(again.id, first.id)
+    const added = before.some((vehicle) => vehicle.id === first.id) ? 0 : 1
+    assert.equal((await client.vehicles.list(customer.id)).length, before.length + added)
+  })
+
+  test('an identity number names the kind of customer, and ensuring it twice finds the first', async () => {
+    const client = sandbox.client()
+    const individual = await client.customers.ensureFromIdentityNumber(TCKN, null, '1990-01-01')
+    assert.equal(individual.customerType, 'INDIVIDUAL')
+    assert.equal((await client.customers.ensureFromIdentityNumber(TCKN)).id, individual.id)
+    const company = await client.customers.ensureFromIdentityNumber('6130782524', 'ACME A.Ş.')
+    assert.equal(company.customerType, 'COMPANY')
+  })
+
+  test('a document serial is read as people write it, and refused naming the part that is wrong', () => {
+    for (const written of ['AB123456', 'ab 123456', 'AB-123456']) {
+      assert.deepEqual({ ...DocumentSerial.parse(written) }, { code: 'AB', number: '123456' })
+    }
+    assert.throws(() => DocumentSerial.parse('123456'), (error) => {
+      assert.ok(error instanceof ValidationError)
+      assert.equal(error.field, 'document_serial_code')
+      return true
+    })
   })
 })
 

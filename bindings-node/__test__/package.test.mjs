@@ -30,6 +30,23 @@ describe('the package', () => {
     }
   })
 
+  test('every kind of error the core names is a class, exported and declared', () => {
+    const header = readFileSync(path.join(packageDir, 'header.d.ts'), 'utf8')
+    const lagging = []
+    for (const kind of esm.errorKinds()) {
+      const ErrorClass = esm[kind]
+      if (typeof ErrorClass !== 'function' || !(ErrorClass.prototype instanceof esm.InsurUpError)) {
+        lagging.push(`${kind}: no InsurUpError subclass in the ESM exports (index.mjs)`)
+      } else if (cjs[kind] !== ErrorClass || new ErrorClass('m').name !== kind) {
+        lagging.push(`${kind}: the CommonJS class differs or is misnamed`)
+      }
+      if (!header.includes(`export declare class ${kind} extends InsurUpError`)) {
+        lagging.push(`${kind}: not declared in header.d.ts`)
+      }
+    }
+    assert.deepEqual(lagging, [], 'the Node package lags the core')
+  })
+
   test('npm pack makes a tarball that installs and loads through require and import', () => {
     const work = mkdtempSync(path.join(tmpdir(), 'insurup-sdk-pack-'))
     try {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { inspect } from 'node:util'
 import { after, before, test } from 'node:test'
 
-import { Client, ValidationError } from 'insurup-sdk'
+import { Client, ValidationError, setLogger, verifyWebhook } from 'insurup-sdk'
 
 import { AGENT, DECLINED_CARD, GOOD_CARD, answeredKaskoProposal, startSandbox } from './support.mjs'
 
@@ -29,18 +29,24 @@ function assertNeverShows(value, secrets) {
 }
 
 test('a signed-in client shows neither its password nor its tokens', async () => {
-  const stored = {}
+  let tokens
   const client = sandbox.client({
     tokenStore: {
       load: () => null,
-      save: (tokens) => Object.assign(stored, tokens),
+      save: (saved) => (tokens = saved),
       clear: () => {},
     },
   })
   await client.signIn()
+  const stored = tokens.toJSON()
   assert.ok(stored.accessToken && stored.refreshToken)
-  assertNeverShows(client, [AGENT.password, stored.accessToken, stored.refreshToken])
-  assertNeverShows(client.customers, [AGENT.password, stored.accessToken, stored.refreshToken])
+  const secrets = [AGENT.password, stored.accessToken, stored.refreshToken]
+  assertNeverShows(client, secrets)
+  assertNeverShows(client.customers, secrets)
+  // A TokenSet prints no token; only JSON.stringify, the form a store keeps, shows them.
+  for (const text of [inspect(tokens, { showHidden: true, depth: Infinity, getters: true }), String(tokens)]) {
+    for (const secret of secrets) assert.ok(!text.includes(secret), `a secret in ${text}`)
+  }
 })
 
 test('a wrong password is not repeated in the error', async () => {
@@ -68,4 +74,33 @@ test('a card refused locally is named by field, never by number or CVC', async (
   assert.ok(error instanceof ValidationError)
   assert.match(error.field, /^card\./)
   assertNeverShows(error, [card.number, card.cvc])
+})
+
+test('a webhook secret appears in no webhook, list, error or log line', async () => {
+  const secret = 'whsec-never-print-me-7f3a'
+  const lines = []
+  setLogger((record) => lines.push(JSON.stringify(record)), { level: 'debug' })
+  try {
+    const client = sandbox.client()
+    const webhook = await client.webhooks.create({ url: 'https://crm.example.com/insurup', events: ['policy.created'], secret })
+    assertNeverShows(webhook, [secret])
+    assertNeverShows(await client.webhooks.list(), [secret])
+    const refused = await client.webhooks
+      .create({ url: 'not a url', events: ['policy.created'], secret })
+      .catch((error) => error)
+    assert.ok(refused instanceof ValidationError)
+    assertNeverShows(refused, [secret])
+    let forged
+    try {
+      verifyWebhook(secret, Buffer.from('{"event":"policy.created"}'), 'sha256=00')
+    } catch (error) {
+      forged = error
+    }
+    assert.ok(forged instanceof ValidationError)
+    assertNeverShows(forged, [secret])
+  } finally {
+    setLogger(null)
+  }
+  assert.ok(lines.length > 0, 'the calls were logged at debug level')
+  for (const line of lines) assert.ok(!line.includes(secret), `the secret in a log line: ${line}`)
 })

@@ -35,21 +35,36 @@ export async function startSandbox(...extraArgs) {
     throw new Error(`${binary} exited with ${code} before printing its URL`)
   })
   const lines = readline.createInterface({ input: child.stdout })
-  const [baseUrl] = await Promise.race([once(lines, 'line'), exited])
+  // An iterator buffers lines, so a second line arriving in the same chunk is not lost.
+  const reader = lines[Symbol.asyncIterator]()
+  const nextLine = async () => (await Promise.race([reader.next(), exited])).value
+  const baseUrl = await nextLine()
+  // Dialects with a separate OAuth origin (all but the guide) print its URL on the second line.
+  const guide = extraArgs.includes('--dialect') && extraArgs[extraArgs.indexOf('--dialect') + 1] === 'guide'
+  const authUrl = guide ? baseUrl : await nextLine()
   lines.close()
   child.stdout.resume()
-  return new Sandbox(baseUrl, child)
+  return new Sandbox(baseUrl, authUrl, child)
 }
 
 export class Sandbox {
-  constructor(baseUrl, child) {
+  constructor(baseUrl, authUrl, child) {
     this.baseUrl = baseUrl
+    this.authUrl = authUrl
     this.child = child
   }
 
   /** A client signed in as the seeded agent user, with `options` on top. */
   client(options = {}) {
-    return new Client({ baseUrl: this.baseUrl, ...AGENT, agentId: AGENT_ID, ...options })
+    // A purchase whose answer was lost is read back for 2 s here (60 s by default).
+    return new Client({
+      baseUrl: this.baseUrl,
+      authUrl: this.authUrl,
+      ...AGENT,
+      agentId: AGENT_ID,
+      purchaseConfirmationWindow: 2,
+      ...options,
+    })
   }
 
   /** Makes the next `times` matching requests fail as described (see the sandbox README). */
@@ -110,5 +125,5 @@ export async function answeredKaskoProposal(client, identityNumber = TCKN) {
   const customer = await client.customers.ensureIndividual({ identityNumber, birthDate: '1990-01-01' })
   const vehicle = await client.vehicles.create(customer.id, VEHICLE)
   const created = await client.proposals.createKasko({ customerId: customer.id, vehicleId: vehicle.id })
-  return client.proposals.wait(created.id, { timeoutMs: 60_000 })
+  return client.proposals.wait(created.id, { timeout: 60 })
 }

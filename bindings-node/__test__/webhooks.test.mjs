@@ -106,4 +106,12 @@ describe('receiving webhooks', () => {
     assert.equal(seen.firstTime('d-1'), true)
     assert.equal(seen.size, 1)
   })
+
+  test('a signed body replayed under a new delivery id is a repeat', () => {
+    const seen = new DeliveryDeduplicator(2)
+    const body = Buffer.from('{"$event":"policy.created","policyId":"p1"}')
+    assert.equal(seen.firstTime('d-1', body), true)
+    for (let n = 0; n < 10; n++) assert.equal(seen.firstTime(`forged-${n}`, body), false)
+    assert.equal(seen.size, 1, 'replays are not remembered, so they evict nothing')
+  })
 })

@@ -1,8 +1,8 @@
-//! The JS callbacks a client can be given: the `twoFactor` function and a `tokenStore` object.
-//! Both may answer synchronously or with a promise, and are called from the core's tasks through
-//! thread-safe functions, so the event loop never waits for the core nor the core for a lock.
+//! The JS callbacks a client can be given, the `twoFactor` function and a `tokenStore` object,
+//! and the `TokenSet` a store keeps. Callbacks may answer synchronously or with a promise, and are
+//! called from the core's tasks through thread-safe functions, so the event loop never waits for
+//! the core nor the core for a lock.
 
-use std::fmt;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -10,11 +10,11 @@ use napi::bindgen_prelude::{
     Either, FromNapiValue, Function, JsObjectValue, JsValuesTupleIntoVec, Object, Promise,
     TypeName, ValidateNapiValue,
 };
-use napi::threadsafe_function::{ThreadsafeFunction, UnknownReturnValue};
-use napi::{Result, Status};
+use napi::threadsafe_function::ThreadsafeFunction;
+use napi::{Env, JsDate, Result, Status};
 use napi_derive::napi;
 
-use insurup::{Error, ErrorKind, Secret, TokenSet, TokenStore, TwoFactorProvider};
+use insurup::{Error, TokenStore, TwoFactorChallenge, TwoFactorProvider};
 
 /// The answer of a callback that may return a value or a promise of it.
 pub type MaybePromise<T> = Either<Promise<T>, T>;
@@ -23,25 +23,25 @@ pub type MaybePromise<T> = Either<Promise<T>, T>;
 /// keep the process alive on its own.
 type Callback<Arg, Out> = ThreadsafeFunction<Arg, MaybePromise<Out>, Arg, Status, false, true>;
 
-async fn call<Arg, Out>(callback: &Callback<Arg, Out>, arg: Arg) -> Result<Out>
+async fn call<Arg, Out>(name: &str, callback: &Callback<Arg, Out>, arg: Arg) -> insurup::Result<Out>
 where
     Arg: 'static + JsValuesTupleIntoVec,
     Out: 'static + FromNapiValue + TypeName + ValidateNapiValue + Send,
 {
-    match callback.call_async_catch(arg).await? {
-        Either::A(promise) => promise.await,
-        Either::B(value) => Ok(value),
-    }
+    let answer = match callback.call_async_catch(arg).await {
+        Ok(Either::A(promise)) => promise.await,
+        Ok(Either::B(value)) => Ok(value),
+        Err(error) => Err(error),
+    };
+    answer.map_err(|error| Error::callback_failed(name, error.reason))
 }
 
-/// What the server asked for when an agent user's login needs a 2FA code.
-#[derive(Debug)]
-#[napi(object)]
-pub struct TwoFactorChallenge {
-    /// The user id from the login answer.
-    pub user_id: String,
-    /// The e-mail address that logged in.
-    pub email: String,
+fn threadsafe<Arg, Out>(function: &Function<Arg, MaybePromise<Out>>) -> Result<Callback<Arg, Out>>
+where
+    Arg: 'static + JsValuesTupleIntoVec,
+    Out: 'static + FromNapiValue + TypeName + ValidateNapiValue,
+{
+    function.build_threadsafe_function().weak::<true>().build()
 }
 
 /// The `twoFactor` option.
@@ -49,156 +49,115 @@ pub struct JsTwoFactor(Callback<TwoFactorChallenge, String>);
 
 impl JsTwoFactor {
     pub fn new(function: &Function<TwoFactorChallenge, MaybePromise<String>>) -> Result<Self> {
-        Ok(JsTwoFactor(
-            function
-                .build_threadsafe_function()
-                .weak::<true>()
-                .build()?,
-        ))
+        Ok(JsTwoFactor(threadsafe(function)?))
     }
 }
 
 impl TwoFactorProvider for JsTwoFactor {
     fn code(
         &self,
-        challenge: insurup::TwoFactorChallenge,
+        challenge: TwoFactorChallenge,
     ) -> Pin<Box<dyn Future<Output = insurup::Result<String>> + Send + '_>> {
-        let challenge = TwoFactorChallenge {
-            user_id: challenge.user_id,
-            email: challenge.email,
+        Box::pin(call("twoFactor", &self.0, challenge))
+    }
+}
+
+/// A session's tokens as a token store keeps them. `JSON.stringify(tokens)` (or `toJSON()`) gives
+/// the stored form every language of the SDK shares (`accessToken`, `refreshToken`, `issuedAtMs`,
+/// `expiresInSecs`, `subject`), in clear: keep it as private as a password.
+/// `TokenSet.fromJSON(text)` reads it back. Printing a `TokenSet` shows no token.
+#[napi]
+pub struct TokenSet(insurup::TokenSet);
+
+impl std::fmt::Debug for TokenSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+#[napi]
+impl TokenSet {
+    /// The tokens of a stored form: its JSON text or the object `JSON.parse` made of it. Throws
+    /// `ValidationError` for anything else.
+    #[napi(
+        factory,
+        js_name = "fromJSON",
+        ts_args_type = "json: string | TokenSetJson"
+    )]
+    pub fn from_json(json: serde_json::Value) -> Result<Self> {
+        let parsed = match json {
+            serde_json::Value::String(text) => serde_json::from_str(&text),
+            value => serde_json::from_value(value),
         };
-        Box::pin(async move {
-            call(&self.0, challenge)
-                .await
-                .map_err(|error| callback_failed("twoFactor", &error))
-        })
+        let tokens = parsed.map_err(|error| {
+            Error::validation("token_set", format!("is not a stored token set: {error}"))
+        })?;
+        Ok(TokenSet(tokens))
+    }
+
+    /// The stored form, tokens in clear.
+    #[napi(js_name = "toJSON", ts_return_type = "TokenSetJson")]
+    pub fn to_json(&self) -> Result<serde_json::Value> {
+        serde_json::to_value(&self.0).map_err(|error| napi::Error::from_reason(error.to_string()))
+    }
+
+    /// Who the tokens belong to, and on which API (`agent-user:ops@acente.com.tr@https://…`).
+    #[napi(getter)]
+    pub fn subject(&self) -> String {
+        self.0.subject.clone()
+    }
+
+    /// When the access token expires.
+    #[napi(getter)]
+    pub fn expires_at<'env>(&self, env: &'env Env) -> Result<JsDate<'env>> {
+        env.create_date(self.0.expires_at_ms() as f64)
     }
 }
 
-/// Tokens as a JS `tokenStore` receives and returns them. They are in clear: the store exists
-/// to persist them, so keep what it writes as private as a password.
-#[napi(object)]
-pub struct StoredTokens {
-    /// The bearer token.
-    pub access_token: String,
-    /// The refresh token (agent users only); rotates on every refresh.
-    pub refresh_token: Option<String>,
-    /// When the token was received, in milliseconds since the Unix epoch.
-    pub issued_at_ms: i64,
-    /// Lifetime the server announced, in seconds.
-    pub expires_in_secs: i64,
-    /// Who the tokens belong to, and on which API.
-    pub subject: String,
-}
-
-impl fmt::Debug for StoredTokens {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("StoredTokens")
-            .field("issued_at_ms", &self.issued_at_ms)
-            .field("expires_in_secs", &self.expires_in_secs)
-            .field("subject", &self.subject)
-            .finish_non_exhaustive()
-    }
-}
-
-impl From<&TokenSet> for StoredTokens {
-    fn from(tokens: &TokenSet) -> Self {
-        StoredTokens {
-            access_token: tokens.access_token.expose().to_owned(),
-            refresh_token: tokens
-                .refresh_token
-                .as_ref()
-                .map(|token| token.expose().to_owned()),
-            issued_at_ms: tokens.issued_at_ms,
-            expires_in_secs: i64::try_from(tokens.expires_in_secs).unwrap_or(i64::MAX),
-            subject: tokens.subject.clone(),
-        }
-    }
-}
-
-impl From<StoredTokens> for TokenSet {
-    fn from(tokens: StoredTokens) -> Self {
-        TokenSet {
-            access_token: Secret::new(tokens.access_token),
-            refresh_token: tokens.refresh_token.map(Secret::new),
-            issued_at_ms: tokens.issued_at_ms,
-            // A negative lifetime is an expired token: the session logs in again.
-            expires_in_secs: u64::try_from(tokens.expires_in_secs).unwrap_or(0),
-            subject: tokens.subject,
-        }
-    }
-}
-
-/// The `tokenStore` option: an object with `load`, `save` and `clear` methods.
+/// The `tokenStore` option, as `index.js` adapts the user's store: `load` resolves to the stored
+/// form as JSON text (so a store may return a `TokenSet` or what `JSON.parse` made of one), `save`
+/// and `clear` to nothing.
 pub struct JsTokenStore {
-    load: Callback<(), Option<StoredTokens>>,
-    save: Callback<StoredTokens, UnknownReturnValue>,
-    clear: Callback<(), UnknownReturnValue>,
+    load: Callback<(), Option<String>>,
+    save: Callback<TokenSet, ()>,
+    clear: Callback<(), ()>,
 }
 
 impl JsTokenStore {
     pub fn new(store: &Object) -> Result<Self> {
         Ok(JsTokenStore {
-            load: method(store, "load")?,
-            save: method(store, "save")?,
-            clear: method(store, "clear")?,
+            load: threadsafe(&store.get_named_property("load")?)?,
+            save: threadsafe(&store.get_named_property("save")?)?,
+            clear: threadsafe(&store.get_named_property("clear")?)?,
         })
     }
 }
 
-/// `object[name]` bound to `object`, so stores written as classes keep their `this`.
-fn method<Arg, Out>(object: &Object, name: &str) -> Result<Callback<Arg, Out>>
-where
-    Arg: 'static + JsValuesTupleIntoVec,
-    Out: 'static + FromNapiValue + TypeName + ValidateNapiValue,
-{
-    let function: Function<Arg, MaybePromise<Out>> =
-        object.get_named_property(name).map_err(|_| {
-            napi::Error::new(
-                Status::InvalidArg,
-                format!("tokenStore.{name} must be a function"),
-            )
-        })?;
-    function
-        .bind(object)?
-        .build_threadsafe_function()
-        .weak::<true>()
-        .build()
-}
-
-impl fmt::Debug for JsTokenStore {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl std::fmt::Debug for JsTokenStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("JsTokenStore")
     }
 }
 
 #[async_trait::async_trait]
 impl TokenStore for JsTokenStore {
-    async fn load(&self) -> insurup::Result<Option<TokenSet>> {
-        call(&self.load, ())
-            .await
-            .map(|tokens| tokens.map(TokenSet::from))
-            .map_err(|error| callback_failed("tokenStore.load", &error))
+    async fn load(&self) -> insurup::Result<Option<insurup::TokenSet>> {
+        let Some(json) = call("tokenStore.load", &self.load, ()).await? else {
+            return Ok(None);
+        };
+        serde_json::from_str(&json).map(Some).map_err(|error| {
+            Error::callback_failed(
+                "tokenStore.load",
+                format!("not a stored token set: {error}"),
+            )
+        })
     }
 
-    async fn save(&self, tokens: &TokenSet) -> insurup::Result<()> {
-        call(&self.save, StoredTokens::from(tokens))
-            .await
-            .map(drop)
-            .map_err(|error| callback_failed("tokenStore.save", &error))
+    async fn save(&self, tokens: &insurup::TokenSet) -> insurup::Result<()> {
+        call("tokenStore.save", &self.save, TokenSet(tokens.clone())).await
     }
 
     async fn clear(&self) -> insurup::Result<()> {
-        call(&self.clear, ())
-            .await
-            .map(drop)
-            .map_err(|error| callback_failed("tokenStore.clear", &error))
+        call("tokenStore.clear", &self.clear, ()).await
     }
-}
-
-fn callback_failed(callback: &str, error: &napi::Error) -> Error {
-    Error::new(
-        ErrorKind::Authentication,
-        format!("the {callback} callback failed: {}", error.reason),
-    )
 }

@@ -2,9 +2,19 @@
 
 use std::future::Future;
 
-use napi::bindgen_prelude::{External, FnArgs, Function, JsObjectValue, Object};
+use napi::bindgen_prelude::{External, FnArgs, Function, JsObjectValue, Object, Unknown};
 use napi::{Env, Result, Status};
+use napi_derive::napi;
 use tokio::sync::watch;
+
+/// What a long call takes beside its options, in the same object.
+#[allow(missing_debug_implementations)] // Read once on the JS thread; JS handles have no Debug.
+#[napi(object, object_to_js = false)]
+pub struct Abortable<'env> {
+    /// Stops the call when it fires; it rejects with an `AbortError`.
+    #[napi(ts_type = "AbortSignal")]
+    pub signal: Option<Object<'env>>,
+}
 
 /// Where a signal keeps the receiver its one listener feeds: a signal passed to many calls gets
 /// one listener, not one per call (Node warns about a leak past ten).
@@ -21,6 +31,12 @@ pub struct Cancellation {
 }
 
 impl Cancellation {
+    /// Listens to the `signal` of an options object, if it has one.
+    pub fn from_options(env: &Env, options: Option<&Unknown>) -> Result<Self> {
+        let abortable = crate::read::<Abortable>(options)?;
+        Cancellation::from_signal(env, abortable.and_then(|a| a.signal).as_ref())
+    }
+
     /// Listens to `signal`, if there is one.
     pub fn from_signal(env: &Env, signal: Option<&Object>) -> Result<Self> {
         let Some(&signal) = signal else {

@@ -1,107 +1,60 @@
-//! The `Client` class and its options.
+//! The `Client` class. Its options object is the core's `ClientOptions` with the JS callbacks
+//! beside it, read from the same object.
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use napi::Result;
-use napi::bindgen_prelude::{Function, Object};
+use napi::bindgen_prelude::{ClassInstance, Either, Function, Object, Unknown};
+use napi::{Env, Result};
 use napi_derive::napi;
 
-use insurup::{AgentBranchId, AgentId, ClientBuilder, RetryPolicy};
+use insurup::{AgentBranchId, AgentId, ClientBuilder, ClientOptions, TwoFactorChallenge};
 
-use crate::auth::{JsTokenStore, JsTwoFactor, MaybePromise, TwoFactorChallenge};
+use crate::auth::{JsTokenStore, JsTwoFactor, MaybePromise};
+use crate::fleet::{RedisFleet, RedisTokenStore};
+use crate::read;
 use crate::resources::{
-    Cases, Customers, Graphql, Policies, Properties, Proposals, Purchases, ReferenceData, Vehicles,
-    Webhooks,
+    Addresses, AgentBranches, Cases, Customers, Graphql, Policies, Properties, Proposals,
+    Purchases, ReferenceData, Vehicles, Webhooks,
 };
 
-/// How a client connects and proves who it is. Give one set of credentials: `email` and
-/// `password` (an agent user), `clientId` and `clientSecret` (a service account), or an
-/// `accessToken`.
+/// What a client is given beside its `ClientOptions`: the callbacks it calls and the fleet it
+/// shares with other processes.
 #[allow(missing_debug_implementations)] // Read once on the JS thread; JS handles have no Debug.
 #[napi(object, object_to_js = false)]
-pub struct ClientOptions<'env> {
-    /// API base URL; `https://api.insurup.com` by default. Plain `http` is accepted for
-    /// loopback addresses only (a local sandbox).
-    pub base_url: Option<String>,
-    /// OAuth server for client credentials; the production one for the production API,
-    /// otherwise the API's own origin.
-    pub auth_url: Option<String>,
-    /// Agent user's e-mail address.
-    pub email: Option<String>,
-    /// Agent user's password.
-    pub password: Option<String>,
-    /// Service account's client id.
-    pub client_id: Option<String>,
-    /// Service account's client secret.
-    pub client_secret: Option<String>,
-    /// A ready access token; it is never refreshed.
-    pub access_token: Option<String>,
+pub struct ClientPlugins<'env> {
     /// Supplies the 2FA code when the agent user's login asks for one; may be async.
     #[napi(ts_type = "(challenge: TwoFactorChallenge) => string | Promise<string>")]
     pub two_factor: Option<Function<'env, TwoFactorChallenge, MaybePromise<String>>>,
-    /// The agency's id, sent where the API wants it.
-    pub agent_id: Option<AgentId>,
-    /// The branch to produce for when a call names none.
-    pub agent_branch_id: Option<AgentBranchId>,
-    /// Where the session keeps its tokens; in memory by default.
-    #[napi(ts_type = "TokenStore")]
-    pub token_store: Option<Object<'env>>,
-    /// Per-attempt timeout in milliseconds; 30 000 by default.
-    pub timeout_ms: Option<u32>,
-    /// Connect timeout in milliseconds; 10 000 by default.
-    pub connect_timeout_ms: Option<u32>,
-    /// Retries after the first attempt of a call that is safe to retry; 3 by default.
-    pub max_retries: Option<u32>,
+    /// Where the session keeps its tokens; in memory by default. A `RedisTokenStore` shares
+    /// them with every worker process of the account.
+    #[napi(ts_type = "TokenStore | RedisTokenStore")]
+    pub token_store: Option<Either<ClassInstance<'env, RedisTokenStore>, Object<'env>>>,
+    /// Shares the session (unless `tokenStore` is given), a purchase lock per product and the
+    /// fleet's rate budget with every worker process of the account.
+    pub fleet: Option<ClassInstance<'env, RedisFleet>>,
 }
 
-impl ClientOptions<'_> {
-    /// The builder with these options on top; credentials are chosen in the order
-    /// `INSURUP_*` variables are (access token, agent user, service account).
-    fn apply(self, mut builder: ClientBuilder) -> Result<ClientBuilder> {
-        builder = builder.user_agent_suffix(concat!("node/", env!("CARGO_PKG_VERSION")));
-        if let Some(url) = self.base_url {
-            builder = builder.base_url(url);
+fn build(env: &Env, builder: ClientBuilder, options: Option<Unknown>) -> Result<Client> {
+    let node = env.get_node_version()?;
+    let runtime = format!("node/{}.{}.{}", node.major, node.minor, node.patch);
+    let mut builder = builder.binding("node", runtime);
+    if let Some(options) = read::<ClientOptions>(options.as_ref())? {
+        builder = options.apply(builder)?;
+    }
+    if let Some(plugins) = read::<ClientPlugins>(options.as_ref())? {
+        if let Some(fleet) = &plugins.fleet {
+            builder = fleet.share(builder);
         }
-        if let Some(url) = self.auth_url {
-            builder = builder.auth_url(url);
-        }
-        if let Some(token) = self.access_token {
-            builder = builder.access_token(token);
-        } else if self.email.is_some() || self.password.is_some() {
-            builder = builder.agent_user(
-                self.email.unwrap_or_default(),
-                self.password.unwrap_or_default(),
-            );
-        } else if self.client_id.is_some() || self.client_secret.is_some() {
-            builder = builder.client_credentials(
-                self.client_id.unwrap_or_default(),
-                self.client_secret.unwrap_or_default(),
-            );
-        }
-        if let Some(function) = &self.two_factor {
+        if let Some(function) = &plugins.two_factor {
             builder = builder.two_factor(Arc::new(JsTwoFactor::new(function)?));
         }
-        if let Some(agent) = self.agent_id {
-            builder = builder.agent_id(agent);
-        }
-        if let Some(branch) = self.agent_branch_id {
-            builder = builder.agent_branch_id(branch);
-        }
-        if let Some(store) = &self.token_store {
-            builder = builder.token_store(Arc::new(JsTokenStore::new(store)?));
-        }
-        if let Some(ms) = self.timeout_ms {
-            builder = builder.timeout(Duration::from_millis(ms.into()));
-        }
-        if let Some(ms) = self.connect_timeout_ms {
-            builder = builder.connect_timeout(Duration::from_millis(ms.into()));
-        }
-        if let Some(retries) = self.max_retries {
-            builder = builder.retry(RetryPolicy::with_max_retries(retries));
-        }
-        Ok(builder)
+        builder = match &plugins.token_store {
+            Some(Either::A(store)) => builder.token_store(store.0.clone()),
+            Some(Either::B(store)) => builder.token_store(Arc::new(JsTokenStore::new(store)?)),
+            None => builder,
+        };
     }
+    Ok(Client(builder.build()?))
 }
 
 /// The InsurUp API client. One per agency user; share it: every call through it shares one
@@ -117,23 +70,19 @@ pub struct Client(insurup::Client);
 
 #[napi]
 impl Client {
-    /// A client with these options. Throws `ValidationError` for missing or malformed
-    /// credentials and URLs; nothing is sent until the first call.
-    #[napi(constructor)]
-    pub fn new(options: ClientOptions) -> Result<Self> {
-        Ok(Client(options.apply(insurup::Client::builder())?.build()?))
+    /// A client with these options: one set of credentials (`email` and `password`, `clientId`
+    /// and `clientSecret`, or an `accessToken`), durations in seconds. Throws `ValidationError`
+    /// for missing or malformed credentials and URLs; nothing is sent until the first call.
+    #[napi(constructor, ts_args_type = "options?: ClientOptions & ClientPlugins")]
+    pub fn new(env: Env, options: Option<Unknown>) -> Result<Self> {
+        build(&env, insurup::Client::builder(), options)
     }
 
     /// A client configured from `INSURUP_*` environment variables (`INSURUP_BASE_URL`,
     /// `INSURUP_EMAIL`, `INSURUP_PASSWORD`, `INSURUP_AGENT_ID`, …); `options` win over them.
-    #[napi(factory)]
-    pub fn from_env(options: Option<ClientOptions>) -> Result<Self> {
-        let builder = insurup::Client::builder().with_env()?;
-        let builder = match options {
-            Some(options) => options.apply(builder)?,
-            None => builder,
-        };
-        Ok(Client(builder.build()?))
+    #[napi(factory, ts_args_type = "options?: ClientOptions & ClientPlugins")]
+    pub fn from_env(env: Env, options: Option<Unknown>) -> Result<Self> {
+        build(&env, insurup::Client::builder().with_env()?, options)
     }
 
     /// The API base URL.
@@ -154,6 +103,19 @@ impl Client {
         self.0.agent_branch_id().cloned()
     }
 
+    /// The dialect requests are spelt in now: the `dialect` option, else the one learned from
+    /// the server (the vendor client's until then).
+    #[napi(getter, ts_return_type = "Dialect")]
+    pub fn dialect(&self) -> &'static str {
+        self.0.dialect().as_str()
+    }
+
+    /// The `User-Agent` every request carries (`insurup-node/… node/… insurup-rust/…`).
+    #[napi(getter)]
+    pub fn user_agent(&self) -> String {
+        self.0.user_agent().to_owned()
+    }
+
     /// Logs in now (or loads stored tokens) instead of on the first call, to surface credential
     /// and 2FA problems at start-up.
     #[napi]
@@ -161,69 +123,68 @@ impl Client {
         Ok(self.0.sign_in().await?)
     }
 
-    /// Forgets the session's tokens, here and in the token store.
+    /// Forgets the session's tokens, here and in the token store; a user signed in through OAuth
+    /// has its tokens revoked at the server first.
     #[napi]
     pub async fn sign_out(&self) -> Result<()> {
         Ok(self.0.sign_out().await?)
     }
 
-    /// Customers.
-    #[napi(getter)]
-    pub fn customers(&self) -> Customers {
-        Customers(self.0.customers())
+    /// Starts a user's OAuth sign-in (`clientId` + `redirectUri`): the URL to open in the user's
+    /// browser, and the `state` its callback carries back.
+    #[napi]
+    pub async fn start_sign_in(&self) -> Result<insurup::SignInRequest> {
+        let pending = self.0.start_sign_in().await?;
+        Ok(insurup::SignInRequest::from(&pending))
     }
 
-    /// Vehicles of customers.
-    #[napi(getter)]
-    pub fn vehicles(&self) -> Vehicles {
-        Vehicles(self.0.vehicles())
+    /// Completes the sign-in from the callback URL the browser was sent to.
+    #[napi]
+    pub async fn complete_sign_in(&self, callback_url: String) -> Result<()> {
+        Ok(self.0.complete_sign_in(&callback_url).await?)
     }
+}
 
-    /// Properties of customers.
-    #[napi(getter)]
-    pub fn properties(&self) -> Properties {
-        Properties(self.0.properties())
-    }
+/// The resources hang off the client as getters, one per core resource (docs as string literals,
+/// as in `resource!`).
+macro_rules! resources {
+    ($($doc:literal $name:ident: $class:ident;)+) => {
+        #[napi]
+        impl Client {
+            $(
+                #[doc = $doc]
+                #[napi(getter)]
+                pub fn $name(&self) -> $class {
+                    $class(self.0.$name())
+                }
+            )+
+        }
+    };
+}
 
-    /// Cases (sale opportunities).
-    #[napi(getter)]
-    pub fn cases(&self) -> Cases {
-        Cases(self.0.cases())
-    }
-
-    /// Proposals and their products.
-    #[napi(getter)]
-    pub fn proposals(&self) -> Proposals {
-        Proposals(self.0.proposals())
-    }
-
-    /// Buying products.
-    #[napi(getter)]
-    pub fn purchase(&self) -> Purchases {
-        Purchases(self.0.purchase())
-    }
-
-    /// Policies.
-    #[napi(getter)]
-    pub fn policies(&self) -> Policies {
-        Policies(self.0.policies())
-    }
-
-    /// Reference data: brands, models, coverage groups, insurers, branches.
-    #[napi(getter)]
-    pub fn reference(&self) -> ReferenceData {
-        ReferenceData(self.0.reference())
-    }
-
-    /// Webhook subscriptions and deliveries.
-    #[napi(getter)]
-    pub fn webhooks(&self) -> Webhooks {
-        Webhooks(self.0.webhooks())
-    }
-
-    /// GraphQL lists.
-    #[napi(getter)]
-    pub fn graphql(&self) -> Graphql {
-        Graphql(self.0.graphql())
-    }
+resources! {
+    "Customers."
+    customers: Customers;
+    "Vehicles of customers."
+    vehicles: Vehicles;
+    "Properties of customers."
+    properties: Properties;
+    "Cases (sale opportunities)."
+    cases: Cases;
+    "Proposals and their products."
+    proposals: Proposals;
+    "Buying products."
+    purchase: Purchases;
+    "Policies."
+    policies: Policies;
+    "Reference data: brands, models, coverage groups, insurers, branches."
+    reference: ReferenceData;
+    "Webhook subscriptions and deliveries."
+    webhooks: Webhooks;
+    "GraphQL lists."
+    graphql: Graphql;
+    "The address register (UAVT), level by level."
+    addresses: Addresses;
+    "The agency's branches and their hierarchy."
+    agent_branches: AgentBranches;
 }

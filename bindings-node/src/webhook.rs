@@ -27,10 +27,10 @@ pub fn verify_webhook(
     )?)
 }
 
-/// The `x-webhook-signature` InsurUp sends for `body` under `secret`; for your receiver's tests.
+/// The `x-webhook-signature` InsurUp sends for `raw_body` under `secret`; for your receiver's tests.
 #[napi]
-pub fn sign_webhook(secret: String, body: Either<Buffer, String>) -> String {
-    insurup::webhook::sign(&secret, bytes(&body))
+pub fn sign_webhook(secret: String, raw_body: Either<Buffer, String>) -> String {
+    insurup::webhook::sign(&secret, bytes(&raw_body))
 }
 
 /// One webhook delivery, decoded.
@@ -96,10 +96,15 @@ impl DeliveryDeduplicator {
         ))
     }
 
-    /// True the first time `deliveryId` is offered, false for every repeat still remembered.
+    /// True the first time a delivery is offered, false for every repeat still remembered.
+    /// Pass the raw `body` too: then a signed body replayed under a new delivery id is also a
+    /// repeat, and replays cannot push real ids out of memory.
     #[napi]
-    pub fn first_time(&self, delivery_id: String) -> bool {
-        self.0.first_time(&delivery_id)
+    pub fn first_time(&self, delivery_id: String, body: Option<Buffer>) -> bool {
+        match body {
+            Some(body) => self.0.first_time_with_body(&delivery_id, &body),
+            None => self.0.first_time(&delivery_id),
+        }
     }
 
     /// Forgets `deliveryId`, so its next copy counts as the first. Returns whether it was

@@ -1,53 +1,21 @@
-use napi::Result;
 use napi_derive::napi;
 
 use insurup::{Case, Channel, CustomerId, NewSaleOpportunity, ProductBranch};
 
-/// Cases (`/api/cases`): the CRM record of a sale opportunity.
-#[derive(Debug)]
-#[napi]
-pub struct Cases(pub(crate) insurup::Cases);
-
-#[napi]
-impl Cases {
-    /// Opens a sale opportunity and returns the case. Never sent twice; see
-    /// `ensureSaleOpportunity` for the duplicate-safe flow.
-    #[napi]
-    pub async fn create_sale_opportunity(&self, opportunity: NewSaleOpportunity) -> Result<Case> {
-        Ok(self.0.create_sale_opportunity(opportunity).await?)
-    }
-
-    /// A case by id or by reference (`SF-2026-001234`).
-    #[napi]
-    pub async fn get(&self, id_or_ref: String) -> Result<Case> {
-        Ok(self.0.get(&id_or_ref).await?)
-    }
-
-    /// The customer's newest open sale opportunity for `branch`, or `null`.
-    #[napi]
-    pub async fn find_open_sale_opportunity(
-        &self,
-        customer_id: CustomerId,
-        branch: ProductBranch,
-    ) -> Result<Option<Case>> {
-        Ok(self
-            .0
-            .find_open_sale_opportunity(&customer_id, branch)
-            .await?)
-    }
-
-    /// The customer's open sale opportunity for `branch`, opened now if there is none. Calls for
-    /// the same customer and branch through one client never open two.
-    #[napi]
-    pub async fn ensure_sale_opportunity(
-        &self,
-        customer_id: CustomerId,
-        branch: ProductBranch,
-        channel: Channel,
-    ) -> Result<Case> {
-        Ok(self
-            .0
-            .ensure_sale_opportunity(&customer_id, branch, channel)
-            .await?)
+resource! {
+    "Cases (`/api/cases`): the CRM record of a sale opportunity."
+    Cases(insurup::Cases) {
+        "Opens a sale opportunity and returns the case. Never sent twice; see"
+        "`ensureSaleOpportunity` for the duplicate-safe flow."
+        create_sale_opportunity(opportunity: NewSaleOpportunity) -> Case = create_sale_opportunity(opportunity);
+        "A case by id or by reference (`SF-2026-001234`)."
+        get(id_or_ref: String) -> Case = get(&id_or_ref);
+        "The customer's newest open sale opportunity for `branch`, or `null`."
+        find_open_sale_opportunity(customer_id: CustomerId, branch: ProductBranch) -> Option<Case> =
+            find_open_sale_opportunity(&customer_id, branch);
+        "The customer's open sale opportunity for `branch`, opened now if there is none. Calls"
+        "for the same customer and branch through one client never open two."
+        ensure_sale_opportunity(customer_id: CustomerId, branch: ProductBranch, channel: Channel) -> Case =
+            ensure_sale_opportunity(&customer_id, branch, channel);
     }
 }

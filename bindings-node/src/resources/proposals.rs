@@ -1,6 +1,4 @@
-use std::time::Duration;
-
-use napi::bindgen_prelude::{Object, PromiseRaw};
+use napi::bindgen_prelude::{PromiseRaw, Unknown};
 use napi::{Env, Result};
 use napi_derive::napi;
 use tokio::sync::Mutex;
@@ -8,10 +6,11 @@ use tokio::sync::Mutex;
 use insurup::{
     AgentBranchId, Channel, CoverageGroupId, CustomerId, Document, NewProposal, PremiumDetail,
     Product, ProductBranch, PropertyId, Proposal, ProposalId, ProposalProductId, ProposalUpdate,
-    VehicleId,
+    VehicleId, WaitOptions, WaitSettings,
 };
 
 use crate::cancel::Cancellation;
+use crate::read;
 
 /// A proposal for a customer's vehicle (kasko, trafik, İMM).
 #[derive(Debug)]
@@ -93,160 +92,89 @@ impl From<NewProposalInput> for NewProposal {
     }
 }
 
-/// Fills the optional fields both request shapes share into a proposal the core built.
-fn with_details(
-    mut proposal: NewProposal,
-    insured_customer_id: Option<CustomerId>,
-    coverage_group_ids: Option<Vec<CoverageGroupId>>,
-    channel: Option<Channel>,
-    agent_branch_id: Option<AgentBranchId>,
-    policy_start_date: Option<String>,
-) -> NewProposal {
-    proposal.insured_customer_id = insured_customer_id;
-    proposal.coverage_group_ids = coverage_group_ids.unwrap_or_default();
-    proposal.channel = channel;
-    proposal.agent_branch_id = agent_branch_id;
-    proposal.policy_start_date = policy_start_date;
-    proposal
-}
-
 impl VehicleProposal {
     fn into_new(self, branch: fn(CustomerId, VehicleId) -> NewProposal) -> NewProposal {
-        with_details(
-            branch(self.customer_id, self.vehicle_id),
-            self.insured_customer_id,
-            self.coverage_group_ids,
-            self.channel,
-            self.agent_branch_id,
-            self.policy_start_date,
-        )
+        NewProposal {
+            insured_customer_id: self.insured_customer_id,
+            coverage_group_ids: self.coverage_group_ids.unwrap_or_default(),
+            channel: self.channel,
+            agent_branch_id: self.agent_branch_id,
+            policy_start_date: self.policy_start_date,
+            ..branch(self.customer_id, self.vehicle_id)
+        }
     }
 }
 
 impl PropertyProposal {
     fn into_new(self, branch: fn(CustomerId, PropertyId) -> NewProposal) -> NewProposal {
-        with_details(
-            branch(self.customer_id, self.property_id),
-            self.insured_customer_id,
-            self.coverage_group_ids,
-            self.channel,
-            self.agent_branch_id,
-            self.policy_start_date,
-        )
+        NewProposal {
+            insured_customer_id: self.insured_customer_id,
+            coverage_group_ids: self.coverage_group_ids.unwrap_or_default(),
+            channel: self.channel,
+            agent_branch_id: self.agent_branch_id,
+            policy_start_date: self.policy_start_date,
+            ..branch(self.customer_id, self.property_id)
+        }
     }
 }
 
-/// How long `wait` and `watch` wait and how often they look.
-#[allow(missing_debug_implementations)] // Read once on the JS thread; JS handles have no Debug.
-#[napi(object, object_to_js = false)]
-pub struct WaitOptions<'env> {
-    /// Give up after this many milliseconds; 90 000 by default.
-    pub timeout_ms: Option<u32>,
-    /// First pause between polls in milliseconds (500); grows by half each time.
-    pub poll_interval_ms: Option<u32>,
-    /// Longest pause between polls in milliseconds (4 000).
-    pub max_poll_interval_ms: Option<u32>,
-    /// Stops waiting when it fires; the call rejects with an `AbortError`.
-    #[napi(ts_type = "AbortSignal")]
-    pub signal: Option<Object<'env>>,
+/// The core's wait options for `options` (seconds; the core's defaults for what is left out) and
+/// the signal that cancels the call.
+fn wait_options(env: &Env, options: Option<Unknown>) -> Result<(WaitOptions, Cancellation)> {
+    let settings = read::<WaitSettings>(options.as_ref())?.unwrap_or_default();
+    let cancellation = Cancellation::from_options(env, options.as_ref())?;
+    Ok((WaitOptions::try_from(settings)?, cancellation))
 }
 
-fn wait_options(
-    env: &Env,
-    options: Option<WaitOptions>,
-) -> Result<(insurup::WaitOptions, Cancellation)> {
-    let mut wait = insurup::WaitOptions::default();
-    let Some(options) = options else {
-        return Ok((wait, Cancellation::default()));
-    };
-    let millis = |ms: u32| Duration::from_millis(ms.into());
-    if let Some(ms) = options.timeout_ms {
-        wait.timeout = millis(ms);
+resource! {
+    "Proposals (`/api/proposals`): ask every insurer at once, then watch the answers arrive."
+    Proposals(insurup::Proposals) {
+        "Requests a proposal from every insurer the agency works with and returns it at once;"
+        "products arrive over the next seconds (see `wait` and `watch`). Never sent twice."
+        create(proposal: NewProposalInput) -> Proposal = create(proposal.into());
+        "Requests a kasko (comprehensive motor) proposal."
+        create_kasko(proposal: VehicleProposal) -> Proposal = create(proposal.into_new(NewProposal::kasko));
+        "Requests a trafik (compulsory motor liability) proposal."
+        create_trafik(proposal: VehicleProposal) -> Proposal = create(proposal.into_new(NewProposal::trafik));
+        "Requests an İMM (voluntary motor liability) proposal."
+        create_imm(proposal: VehicleProposal) -> Proposal = create(proposal.into_new(NewProposal::imm));
+        "Requests a DASK (compulsory earthquake) proposal."
+        create_dask(proposal: PropertyProposal) -> Proposal = create(proposal.into_new(NewProposal::dask));
+        "Requests a konut (home) proposal."
+        create_konut(proposal: PropertyProposal) -> Proposal = create(proposal.into_new(NewProposal::konut));
+        "A proposal with its products."
+        get(id: ProposalId) -> Proposal = get(&id);
+        "The products of a proposal."
+        products(id: ProposalId) -> Vec<Product> = products(&id);
+        "One product of a proposal."
+        product(id: ProposalId, product_id: ProposalProductId) -> Product = product(&id, &product_id);
+        "Insurer-side references of one premium."
+        premium_detail(id: ProposalId, product_id: ProposalProductId, installments: u32) -> PremiumDetail =
+            premium_detail(&id, &product_id, installments);
+        "The proposal document (PDF) of a product."
+        document(id: ProposalId, product_id: ProposalProductId) -> Document = document(&id, &product_id);
+        "The pre-sale information form (PDF) of a product."
+        information_form(id: ProposalId, product_id: ProposalProductId) -> Document =
+            information_form(&id, &product_id);
+        "Asks a failed insurer again; the product goes back to waiting."
+        retry_product(id: ProposalId, product_id: ProposalProductId) -> () = retry_product(&id, &product_id);
     }
-    if let Some(ms) = options.poll_interval_ms {
-        wait.poll_interval = millis(ms);
-    }
-    if let Some(ms) = options.max_poll_interval_ms {
-        wait.max_poll_interval = millis(ms);
-    }
-    let cancellation = Cancellation::from_signal(env, options.signal.as_ref())?;
-    Ok((wait, cancellation))
 }
-
-/// Proposals (`/api/proposals`): ask every insurer at once, then watch the answers arrive.
-#[derive(Debug)]
-#[napi]
-pub struct Proposals(pub(crate) insurup::Proposals);
 
 #[napi]
 impl Proposals {
-    /// Requests a proposal from every insurer the agency works with and returns it at once;
-    /// products arrive over the next seconds (see `wait` and `watch`). Never sent twice.
-    #[napi]
-    pub async fn create(&self, proposal: NewProposalInput) -> Result<Proposal> {
-        Ok(self.0.create(proposal.into()).await?)
-    }
-
-    /// Requests a kasko (comprehensive motor) proposal.
-    #[napi]
-    pub async fn create_kasko(&self, proposal: VehicleProposal) -> Result<Proposal> {
-        Ok(self.0.create(proposal.into_new(NewProposal::kasko)).await?)
-    }
-
-    /// Requests a trafik (compulsory motor liability) proposal.
-    #[napi]
-    pub async fn create_trafik(&self, proposal: VehicleProposal) -> Result<Proposal> {
-        Ok(self
-            .0
-            .create(proposal.into_new(NewProposal::trafik))
-            .await?)
-    }
-
-    /// Requests an İMM (voluntary motor liability) proposal.
-    #[napi]
-    pub async fn create_imm(&self, proposal: VehicleProposal) -> Result<Proposal> {
-        Ok(self.0.create(proposal.into_new(NewProposal::imm)).await?)
-    }
-
-    /// Requests a DASK (compulsory earthquake) proposal.
-    #[napi]
-    pub async fn create_dask(&self, proposal: PropertyProposal) -> Result<Proposal> {
-        Ok(self.0.create(proposal.into_new(NewProposal::dask)).await?)
-    }
-
-    /// Requests a konut (home) proposal.
-    #[napi]
-    pub async fn create_konut(&self, proposal: PropertyProposal) -> Result<Proposal> {
-        Ok(self.0.create(proposal.into_new(NewProposal::konut)).await?)
-    }
-
-    /// A proposal with its products.
-    #[napi]
-    pub async fn get(&self, id: ProposalId) -> Result<Proposal> {
-        Ok(self.0.get(&id).await?)
-    }
-
-    /// The products of a proposal.
-    #[napi]
-    pub async fn products(&self, id: ProposalId) -> Result<Vec<Product>> {
-        Ok(self.0.products(&id).await?)
-    }
-
-    /// One product of a proposal.
-    #[napi]
-    pub async fn product(&self, id: ProposalId, product_id: ProposalProductId) -> Result<Product> {
-        Ok(self.0.product(&id, &product_id).await?)
-    }
-
     /// Waits until every insurer has answered and returns the proposal. At the deadline it
     /// returns what has arrived if at least one product can be bought, and rejects with a
     /// `TimeoutError` otherwise.
-    #[napi(ts_return_type = "Promise<Proposal>")]
+    #[napi(
+        ts_args_type = "id: ProposalId, options?: WaitOptions & Abortable",
+        ts_return_type = "Promise<Proposal>"
+    )]
     pub fn wait<'env>(
         &self,
         env: &'env Env,
         id: ProposalId,
-        options: Option<WaitOptions>,
+        options: Option<Unknown>,
     ) -> Result<PromiseRaw<'env, Proposal>> {
         let (options, cancellation) = wait_options(env, options)?;
         let proposals = self.0.clone();
@@ -259,32 +187,18 @@ impl Proposals {
 
     /// Watches a proposal: `for await (const update of client.proposals.watch(id))` yields the
     /// products that arrived since the previous update, until all have.
-    #[napi]
+    #[napi(ts_args_type = "id: ProposalId, options?: WaitOptions & Abortable")]
     pub fn watch(
         &self,
         env: &Env,
         id: ProposalId,
-        options: Option<WaitOptions>,
+        options: Option<Unknown>,
     ) -> Result<ProposalWatch> {
         let (options, cancellation) = wait_options(env, options)?;
-        Ok(ProposalWatch {
-            watch: Mutex::new(self.0.watch(&id, options)?),
+        Ok(ProposalWatch(
+            Mutex::new(self.0.watch(&id, options)?),
             cancellation,
-        })
-    }
-
-    /// Insurer-side references of one premium.
-    #[napi]
-    pub async fn premium_detail(
-        &self,
-        id: ProposalId,
-        product_id: ProposalProductId,
-        installments: u32,
-    ) -> Result<PremiumDetail> {
-        Ok(self
-            .0
-            .premium_detail(&id, &product_id, installments)
-            .await?)
+        ))
     }
 
     /// The coverage table of a product (its shape differs per branch and insurer).
@@ -296,41 +210,12 @@ impl Proposals {
     ) -> Result<serde_json::Value> {
         Ok(self.0.coverage(&id, &product_id).await?)
     }
-
-    /// The proposal document (PDF) of a product.
-    #[napi]
-    pub async fn document(
-        &self,
-        id: ProposalId,
-        product_id: ProposalProductId,
-    ) -> Result<Document> {
-        Ok(self.0.document(&id, &product_id).await?)
-    }
-
-    /// The pre-sale information form (PDF) of a product.
-    #[napi]
-    pub async fn information_form(
-        &self,
-        id: ProposalId,
-        product_id: ProposalProductId,
-    ) -> Result<Document> {
-        Ok(self.0.information_form(&id, &product_id).await?)
-    }
-
-    /// Asks a failed insurer again; the product goes back to waiting.
-    #[napi]
-    pub async fn retry_product(&self, id: ProposalId, product_id: ProposalProductId) -> Result<()> {
-        Ok(self.0.retry_product(&id, &product_id).await?)
-    }
 }
 
 /// A proposal being watched; iterate it with `for await`.
 #[derive(Debug)]
 #[napi]
-pub struct ProposalWatch {
-    watch: Mutex<insurup::ProposalWatch>,
-    cancellation: Cancellation,
-}
+pub struct ProposalWatch(Mutex<insurup::ProposalWatch>, Cancellation);
 
 #[napi]
 impl ProposalWatch {
@@ -338,10 +223,8 @@ impl ProposalWatch {
     /// changes or the deadline passes.
     #[napi]
     pub async fn next_update(&self) -> Result<Option<ProposalUpdate>> {
-        let mut watch = self.watch.lock().await;
-        self.cancellation
-            .run(async { Ok(watch.next().await?) })
-            .await
+        let mut watch = self.0.lock().await;
+        self.1.run(async { Ok(watch.next().await?) }).await
     }
 }
 

@@ -1,7 +1,18 @@
-use napi::Result;
 use napi_derive::napi;
 
-use insurup::{Card, CardDetails, ProposalId, ProposalProductId, Purchase, PurchaseRedirect};
+use insurup::{
+    Card, CardDetails, Payment, ProposalId, ProposalProductId, Purchase, PurchaseRedirect,
+};
+
+/// Campaign information or tags sent with a purchase (`metadata` in the B2B guide).
+type Metadata = serde_json::Map<String, serde_json::Value>;
+
+fn with_metadata(payment: Payment, metadata: Option<Metadata>) -> Payment {
+    match metadata {
+        Some(metadata) => payment.with_metadata(metadata),
+        None => payment,
+    }
+}
 
 /// A card payment. The card is checked locally (Luhn, expiry, CVC, holder) before anything is
 /// sent, and never appears in errors or logs.
@@ -12,6 +23,9 @@ pub struct CardPayment {
     pub card: CardDetails,
     /// Number of installments; 1 (cash) when left out.
     pub installments: Option<u32>,
+    /// Campaign information or tags, sent with the purchase.
+    #[napi(ts_type = "Record<string, unknown>")]
+    pub metadata: Option<Metadata>,
 }
 
 /// An open-account payment (corporate customers).
@@ -20,6 +34,9 @@ pub struct CardPayment {
 pub struct OpenAccountPayment {
     /// Number of installments; 1 (cash) when left out.
     pub installments: Option<u32>,
+    /// Campaign information or tags, sent with the purchase.
+    #[napi(ts_type = "Record<string, unknown>")]
+    pub metadata: Option<Metadata>,
 }
 
 /// A 3-D Secure card payment (web sales).
@@ -34,68 +51,44 @@ pub struct ThreeDSecurePayment {
     pub callback_url: String,
 }
 
-/// Buying products (`/api/proposals/{id}/products/{productId}/purchase/…`). A purchase is money:
-/// once the request may have reached the server it is never sent again; when its answer is lost
-/// the product is read back, and an unclear outcome is a `PurchaseOutcomeUnknownError`.
-#[derive(Debug)]
-#[napi]
-pub struct Purchases(pub(crate) insurup::Purchases);
+impl CardPayment {
+    fn into_payment(self) -> insurup::Result<Payment> {
+        let payment =
+            Payment::credit_card(Card::try_from(self.card)?, self.installments.unwrap_or(1));
+        Ok(with_metadata(payment, self.metadata))
+    }
+}
 
-#[napi]
-impl Purchases {
-    /// Buys a product with a card now and returns the policy id and number.
-    #[napi]
-    pub async fn credit_card(
-        &self,
-        proposal_id: ProposalId,
-        product_id: ProposalProductId,
-        payment: CardPayment,
-    ) -> Result<Purchase> {
-        let card = Card::try_from(payment.card)?;
-        Ok(self
-            .0
-            .credit_card(
+impl OpenAccountPayment {
+    fn into_payment(self) -> Payment {
+        with_metadata(
+            Payment::open_account(self.installments.unwrap_or(1)),
+            self.metadata,
+        )
+    }
+}
+
+resource! {
+    "Buying products (`/api/proposals/{id}/products/{productId}/purchase/…`). A purchase is"
+    "money: once the request may have reached the server it is never sent again; when its"
+    "answer is lost the product is read back, and an unclear outcome is a"
+    "`PurchaseOutcomeUnknownError`."
+    Purchases(insurup::Purchases) {
+        "Buys a product with a card now and returns the policy id and number."
+        credit_card(proposal_id: ProposalId, product_id: ProposalProductId, payment: CardPayment) -> Purchase =
+            sync(&proposal_id, &product_id, payment.into_payment()?);
+        "Buys a product on open account (corporate customers)."
+        open_account(proposal_id: ProposalId, product_id: ProposalProductId, payment: OpenAccountPayment) -> Purchase =
+            sync(&proposal_id, &product_id, payment.into_payment());
+        "Starts a 3-D Secure purchase; send the customer to the returned URL. B2B flows use"
+        "`creditCard` instead."
+        start_3d_secure as "start3dSecure"(proposal_id: ProposalId, product_id: ProposalProductId, payment: ThreeDSecurePayment) -> PurchaseRedirect =
+            start_3d_secure(
                 &proposal_id,
                 &product_id,
-                card,
+                &Card::try_from(payment.card)?,
                 payment.installments.unwrap_or(1),
-            )
-            .await?)
-    }
-
-    /// Buys a product on open account (corporate customers).
-    #[napi]
-    pub async fn open_account(
-        &self,
-        proposal_id: ProposalId,
-        product_id: ProposalProductId,
-        payment: OpenAccountPayment,
-    ) -> Result<Purchase> {
-        Ok(self
-            .0
-            .open_account(&proposal_id, &product_id, payment.installments.unwrap_or(1))
-            .await?)
-    }
-
-    /// Starts a 3-D Secure purchase; send the customer to the returned URL. B2B flows use
-    /// `creditCard` instead.
-    #[napi(js_name = "start3dSecure")]
-    pub async fn start_3d_secure(
-        &self,
-        proposal_id: ProposalId,
-        product_id: ProposalProductId,
-        payment: ThreeDSecurePayment,
-    ) -> Result<PurchaseRedirect> {
-        let card = Card::try_from(payment.card)?;
-        Ok(self
-            .0
-            .start_3d_secure(
-                &proposal_id,
-                &product_id,
-                &card,
-                payment.installments.unwrap_or(1),
-                &payment.callback_url,
-            )
-            .await?)
+                &payment.callback_url
+            );
     }
 }

@@ -1,57 +1,41 @@
 use napi::Result;
 use napi_derive::napi;
 
-use insurup::{CustomerId, NewVehicle, Vehicle, VehicleId, VehicleLookup};
+use insurup::{CustomerId, DocumentSerial, NewVehicle, Vehicle, VehicleId, VehicleLookup};
 
-/// Vehicles of customers (`/api/customers/{id}/vehicles`).
-#[derive(Debug)]
-#[napi]
-pub struct Vehicles(pub(crate) insurup::Vehicles);
+/// Splits a registration document serial as people write it (`AB123456`, `AB 123456`,
+/// `ab-123456`) into its letters and digits, and checks both: `DocumentSerial.parse(text)`.
+#[napi(namespace = "DocumentSerial")]
+pub fn parse(serial: String) -> Result<DocumentSerial> {
+    Ok(DocumentSerial::parse(&serial)?)
+}
 
-#[napi]
-impl Vehicles {
-    /// Adds a vehicle to a customer and returns it. Brand, model and year left empty are filled
-    /// from the vehicle registry (tramer) first.
-    #[napi]
-    pub async fn create(&self, customer_id: CustomerId, vehicle: NewVehicle) -> Result<Vehicle> {
-        Ok(self.0.create(&customer_id, vehicle).await?)
-    }
-
-    /// A vehicle of a customer.
-    #[napi]
-    pub async fn get(&self, customer_id: CustomerId, vehicle_id: VehicleId) -> Result<Vehicle> {
-        Ok(self.0.get(&customer_id, &vehicle_id).await?)
-    }
-
-    /// Every vehicle of a customer.
-    #[napi]
-    pub async fn list(&self, customer_id: CustomerId) -> Result<Vec<Vehicle>> {
-        Ok(self.0.list(&customer_id).await?)
-    }
-
-    /// Deletes a vehicle.
-    #[napi]
-    pub async fn delete(&self, customer_id: CustomerId, vehicle_id: VehicleId) -> Result<()> {
-        Ok(self.0.delete(&customer_id, &vehicle_id).await?)
-    }
-
-    /// What the vehicle registry (tramer) knows about a plate: brand, model, year, fuel, …
-    #[napi]
-    pub async fn lookup(
-        &self,
-        customer_id: CustomerId,
-        plate: String,
-        document_serial_code: Option<String>,
-        document_serial_number: Option<String>,
-    ) -> Result<VehicleLookup> {
-        Ok(self
-            .0
-            .lookup(
-                &customer_id,
-                &plate,
-                document_serial_code.as_deref(),
-                document_serial_number.as_deref(),
-            )
-            .await?)
+resource! {
+    "Vehicles of customers (`/api/customers/{id}/vehicles`)."
+    Vehicles(insurup::Vehicles) {
+        "Adds a vehicle to a customer and returns it. Brand, model and year left empty are"
+        "filled from the vehicle registry (tramer) first."
+        create(customer_id: CustomerId, vehicle: NewVehicle) -> Vehicle = create(&customer_id, vehicle);
+        "The customer's vehicle with this plate, created first (with the registry lookup of"
+        "`create`) if the customer has none: quoting the same vehicle again never adds it twice."
+        ensure(customer_id: CustomerId, vehicle: NewVehicle) -> Vehicle = ensure(&customer_id, vehicle);
+        "A vehicle of a customer."
+        get(customer_id: CustomerId, vehicle_id: VehicleId) -> Vehicle = get(&customer_id, &vehicle_id);
+        "Every vehicle of a customer."
+        list(customer_id: CustomerId) -> Vec<Vehicle> = list(&customer_id);
+        "Deletes a vehicle."
+        delete(customer_id: CustomerId, vehicle_id: VehicleId) -> () = delete(&customer_id, &vehicle_id);
+        "What the vehicle registry (tramer) knows about a plate: brand, model, year, fuel, …"
+        lookup(
+            customer_id: CustomerId,
+            plate: String,
+            document_serial_code: Option<String>,
+            document_serial_number: Option<String>
+        ) -> VehicleLookup = lookup(
+            &customer_id,
+            &plate,
+            document_serial_code.as_deref(),
+            document_serial_number.as_deref()
+        );
     }
 }

@@ -1,4 +1,3 @@
-use napi::Result;
 use napi_derive::napi;
 
 use insurup::{
@@ -32,61 +31,27 @@ impl From<NewWebhookInput> for NewWebhook {
             url: input.url,
             events: input.events,
             agent_branch_ids: input.agent_branch_ids.unwrap_or_default(),
-            secret: input.secret,
+            secret: input.secret.map(insurup::Secret::new),
         }
     }
 }
 
-/// Webhook subscriptions (`/api/webhooks`) and their deliveries.
-#[derive(Debug)]
-#[napi]
-pub struct Webhooks(pub(crate) insurup::Webhooks);
-
-#[napi]
-impl Webhooks {
-    /// Subscribes a URL to events and returns the webhook.
-    #[napi]
-    pub async fn create(&self, webhook: NewWebhookInput) -> Result<Webhook> {
-        Ok(self.0.create(webhook.into()).await?)
-    }
-
-    /// Every webhook of the agency.
-    #[napi]
-    pub async fn list(&self) -> Result<Vec<Webhook>> {
-        Ok(self.0.list().await?)
-    }
-
-    /// One webhook.
-    #[napi]
-    pub async fn get(&self, id: WebhookId) -> Result<Webhook> {
-        Ok(self.0.get(&id).await?)
-    }
-
-    /// Replaces a webhook's URL, events, branches and secret.
-    #[napi]
-    pub async fn update(&self, id: WebhookId, webhook: NewWebhookInput) -> Result<Webhook> {
-        Ok(self.0.update(&id, webhook.into()).await?)
-    }
-
-    /// Deletes a webhook.
-    #[napi]
-    pub async fn delete(&self, id: WebhookId) -> Result<()> {
-        Ok(self.0.delete(&id).await?)
-    }
-
-    /// One delivery of a webhook.
-    #[napi]
-    pub async fn delivery(
-        &self,
-        id: WebhookId,
-        delivery_id: WebhookDeliveryId,
-    ) -> Result<WebhookDelivery> {
-        Ok(self.0.delivery(&id, &delivery_id).await?)
-    }
-
-    /// Sends a delivery again.
-    #[napi]
-    pub async fn redeliver(&self, id: WebhookId, delivery_id: WebhookDeliveryId) -> Result<()> {
-        Ok(self.0.redeliver(&id, &delivery_id).await?)
+resource! {
+    "Webhook subscriptions (`/api/webhooks`) and their deliveries."
+    Webhooks(insurup::Webhooks) {
+        "Subscribes a URL to events and returns the webhook."
+        create(webhook: NewWebhookInput) -> Webhook = create(webhook.into());
+        "Every webhook of the agency."
+        list() -> Vec<Webhook> = list();
+        "One webhook."
+        get(id: WebhookId) -> Webhook = get(&id);
+        "Replaces a webhook's URL, events, branches and secret."
+        update(id: WebhookId, webhook: NewWebhookInput) -> Webhook = update(&id, webhook.into());
+        "Deletes a webhook."
+        delete(id: WebhookId) -> () = delete(&id);
+        "One delivery of a webhook."
+        delivery(id: WebhookId, delivery_id: WebhookDeliveryId) -> WebhookDelivery = delivery(&id, &delivery_id);
+        "Sends a delivery again."
+        redeliver(id: WebhookId, delivery_id: WebhookDeliveryId) -> () = redeliver(&id, &delivery_id);
     }
 }

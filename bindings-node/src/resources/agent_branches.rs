@@ -1,0 +1,28 @@
+use napi_derive::napi;
+
+use insurup::{AgentBranch, AgentBranchId, AgentBranchNode, NewAgentBranch};
+
+resource! {
+    "The agency's branches (`/api/agent-branches`)."
+    AgentBranches(insurup::AgentBranches) {
+        "Every branch of the agency."
+        list() -> Vec<AgentBranch> = list();
+        "A branch by id."
+        get(id: AgentBranchId) -> AgentBranch = get(&id);
+        "Creates a branch and returns it."
+        create(branch: NewAgentBranch) -> AgentBranch = create(branch);
+        "Renames or moves a branch."
+        update(id: AgentBranchId, branch: NewAgentBranch) -> AgentBranch = update(&id, branch);
+        "Deletes a branch."
+        delete(id: AgentBranchId) -> () = delete(&id);
+    }
+}
+
+#[napi]
+impl AgentBranches {
+    /// The hierarchy: every branch with its depth, ancestors and children, depth first.
+    #[napi]
+    pub async fn tree(&self) -> napi::Result<Vec<AgentBranchNode>> {
+        Ok(self.0.tree().await?.nodes())
+    }
+}
