@@ -1,65 +1,17 @@
-//! The client object and its options.
+//! The client object. Its options are the core's `ClientOptions` record; the callbacks an app
+//! implements travel beside them.
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use insurup::{AgentBranchId, AgentId};
+use insurup::{ClientBuilder, ClientOptions, Dialect};
 
-use crate::auth::{
-    Credentials, ForeignTokenStore, ForeignTwoFactor, TokenStore, TwoFactorProvider,
-};
+use crate::callbacks::{TokenStore, TwoFactorProvider, foreign_two_factor};
 use crate::error::Result;
+use crate::fleet::{RedisFleet, core_token_store};
 use crate::resources::{
-    Cases, Customers, Graphql, Policies, Properties, Proposals, Purchases, ReferenceData, Vehicles,
-    Webhooks,
+    Addresses, AgentBranches, Cases, Customers, Graphql, Policies, Properties, Proposals,
+    Purchases, ReferenceData, Vehicles, Webhooks,
 };
-
-/// Everything a client needs; only `credentials` is required.
-#[derive(uniffi::Record)]
-pub struct ClientOptions {
-    /// Who the client is.
-    pub credentials: Arc<Credentials>,
-    /// API base URL; `https://api.insurup.com` when absent. Plain `http` only for loopback.
-    #[uniffi(default)]
-    pub base_url: Option<String>,
-    /// OAuth server for client credentials; derived from the base URL when absent.
-    #[uniffi(default)]
-    pub auth_url: Option<String>,
-    /// Supplies 2FA codes; without one, an account with 2FA fails with `TwoFactorRequired`.
-    #[uniffi(default)]
-    pub two_factor: Option<Arc<dyn TwoFactorProvider>>,
-    /// Where tokens are kept; memory when absent.
-    #[uniffi(default)]
-    pub token_store: Option<Arc<dyn TokenStore>>,
-    /// The agency's id, sent where the API wants it.
-    #[uniffi(default)]
-    pub agent_id: Option<AgentId>,
-    /// The branch to produce for when a call does not name one.
-    #[uniffi(default)]
-    pub agent_branch_id: Option<AgentBranchId>,
-    /// Per-attempt timeout; 30 s when absent.
-    #[uniffi(default)]
-    pub timeout: Option<Duration>,
-    /// Retries after the first attempt of an idempotent call; 3 when absent.
-    #[uniffi(default)]
-    pub max_retries: Option<u32>,
-}
-
-impl std::fmt::Debug for ClientOptions {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ClientOptions")
-            .field("credentials", &self.credentials)
-            .field("base_url", &self.base_url)
-            .field("auth_url", &self.auth_url)
-            .field("two_factor", &self.two_factor.is_some())
-            .field("token_store", &self.token_store.is_some())
-            .field("agent_id", &self.agent_id)
-            .field("agent_branch_id", &self.agent_branch_id)
-            .field("timeout", &self.timeout)
-            .field("max_retries", &self.max_retries)
-            .finish()
-    }
-}
 
 /// The InsurUp API client. One per agency user; safe to share across coroutines and tasks,
 /// which share its connection pool and session.
@@ -67,67 +19,70 @@ impl std::fmt::Debug for ClientOptions {
 #[uniffi::export(Display)]
 pub struct InsurUpClient(insurup::Client);
 
+/// The builder every constructor starts from. The library cannot tell whether Kotlin or Swift
+/// loaded it, so the User-Agent names the platform it runs on (`android-aarch64`,
+/// `ios-aarch64`, `linux-x86_64`, …), which in practice says which.
+fn builder() -> ClientBuilder {
+    let platform = format!("{}-{}", std::env::consts::OS, std::env::consts::ARCH);
+    insurup::Client::builder().binding("uniffi", platform)
+}
+
+fn finish(
+    mut builder: ClientBuilder, two_factor: Option<Arc<dyn TwoFactorProvider>>,
+    token_store: Option<Arc<dyn TokenStore>>, fleet: Option<Arc<RedisFleet>>,
+) -> Result<Arc<InsurUpClient>> {
+    if let Some(provider) = two_factor {
+        builder = builder.two_factor(foreign_two_factor(provider));
+    }
+    if let Some(store) = token_store {
+        builder = builder.token_store(core_token_store(store));
+    }
+    if let Some(fleet) = fleet {
+        builder = fleet.share(builder);
+    }
+    Ok(Arc::new(InsurUpClient(builder.build()?)))
+}
+
 #[uniffi::export(async_runtime = "tokio")]
 impl InsurUpClient {
-    /// Checks the options and builds the client. No request is sent until the first call.
-    #[uniffi::constructor]
-    pub fn new(options: ClientOptions) -> Result<Arc<Self>> {
-        let mut builder = insurup::Client::builder()
-            .credentials(options.credentials.0.clone())
-            .user_agent_suffix(concat!("insurup-uniffi/", env!("CARGO_PKG_VERSION")));
-        if let Some(url) = options.base_url {
-            builder = builder.base_url(url);
-        }
-        if let Some(url) = options.auth_url {
-            builder = builder.auth_url(url);
-        }
-        if let Some(provider) = options.two_factor {
-            builder = builder.two_factor(Arc::new(ForeignTwoFactor(provider)));
-        }
-        if let Some(store) = options.token_store {
-            builder = builder.token_store(Arc::new(ForeignTokenStore(store)));
-        }
-        if let Some(agent) = options.agent_id {
-            builder = builder.agent_id(agent);
-        }
-        if let Some(branch) = options.agent_branch_id {
-            builder = builder.agent_branch_id(branch);
-        }
-        if let Some(timeout) = options.timeout {
-            builder = builder.timeout(timeout);
-        }
-        if let Some(retries) = options.max_retries {
-            builder = builder.retry(insurup::RetryPolicy {
-                max_retries: retries,
-                ..insurup::RetryPolicy::default()
-            });
-        }
-        Ok(Arc::new(InsurUpClient(builder.build()?)))
+    /// Checks the options and builds the client; no request is sent until the first call.
+    /// `two_factor` supplies 2FA codes (without one, an account with 2FA fails with
+    /// `TwoFactorRequired`); `token_store` keeps the session's tokens (memory when absent);
+    /// `fleet` shares the session, purchase locks and rate budget with other workers through
+    /// Redis (its token store wins over `token_store`).
+    #[uniffi::constructor(default(two_factor = None, token_store = None, fleet = None))]
+    pub fn new(
+        options: ClientOptions, two_factor: Option<Arc<dyn TwoFactorProvider>>,
+        token_store: Option<Arc<dyn TokenStore>>, fleet: Option<Arc<RedisFleet>>,
+    ) -> Result<Arc<Self>> {
+        finish(options.apply(builder())?, two_factor, token_store, fleet)
     }
 
     /// A client configured from the `INSURUP_*` environment variables (`INSURUP_BASE_URL`,
     /// `INSURUP_EMAIL`/`INSURUP_PASSWORD` or `INSURUP_CLIENT_ID`/`INSURUP_CLIENT_SECRET`,
     /// `INSURUP_AGENT_ID`, …), for backends on the JVM; apps pass `ClientOptions` instead.
-    #[uniffi::constructor(default(two_factor = None, token_store = None))]
+    #[uniffi::constructor(default(two_factor = None, token_store = None, fleet = None))]
     pub fn from_env(
-        two_factor: Option<Arc<dyn TwoFactorProvider>>,
-        token_store: Option<Arc<dyn TokenStore>>,
+        two_factor: Option<Arc<dyn TwoFactorProvider>>, token_store: Option<Arc<dyn TokenStore>>,
+        fleet: Option<Arc<RedisFleet>>,
     ) -> Result<Arc<Self>> {
-        let mut builder = insurup::Client::builder()
-            .with_env()?
-            .user_agent_suffix(concat!("insurup-uniffi/", env!("CARGO_PKG_VERSION")));
-        if let Some(provider) = two_factor {
-            builder = builder.two_factor(Arc::new(ForeignTwoFactor(provider)));
-        }
-        if let Some(store) = token_store {
-            builder = builder.token_store(Arc::new(ForeignTokenStore(store)));
-        }
-        Ok(Arc::new(InsurUpClient(builder.build()?)))
+        finish(builder().with_env()?, two_factor, token_store, fleet)
     }
 
     /// The API base URL.
     pub fn base_url(&self) -> String {
         self.0.base_url().to_owned()
+    }
+
+    /// The `User-Agent` every request carries.
+    pub fn user_agent(&self) -> String {
+        self.0.user_agent().to_owned()
+    }
+
+    /// The API dialect requests are spelled in: the one set in the options, else the one found
+    /// out from the server so far.
+    pub fn dialect(&self) -> Dialect {
+        self.0.dialect()
     }
 
     /// Logs in now (or loads stored tokens) instead of on the first call; surfaces credential
@@ -136,60 +91,60 @@ impl InsurUpClient {
         Ok(self.0.sign_in().await?)
     }
 
-    /// Forgets the session's tokens, here and in the token store.
+    /// Forgets the session's tokens, here and in the token store; a user signed in through OAuth
+    /// has its tokens revoked at the server first.
     pub async fn sign_out(&self) -> Result<()> {
         Ok(self.0.sign_out().await?)
     }
 
+    /// Starts a user's OAuth sign-in (`client_id` + `redirect_uri` in the options): the URL to
+    /// open in the user's browser, and the `state` its callback carries back.
+    pub async fn start_sign_in(&self) -> Result<insurup::SignInRequest> {
+        let pending = self.0.start_sign_in().await?;
+        Ok(insurup::SignInRequest::from(&pending))
+    }
+
+    /// Completes the sign-in from the callback URL the browser was sent to.
+    pub async fn complete_sign_in(&self, callback_url: String) -> Result<()> {
+        Ok(self.0.complete_sign_in(&callback_url).await?)
+    }
+}
+
+/// The resource accessors, one object per core resource.
+macro_rules! resources {
+    ($( $(#[doc = $doc:literal])* $name:ident: $object:ident, )+) => {
+        #[uniffi::export]
+        impl InsurUpClient {
+            $( $(#[doc = $doc])* pub fn $name(&self) -> Arc<$object> { Arc::new($object(self.0.$name())) } )+
+        }
+    };
+}
+
+resources! {
     /// Customers.
-    pub fn customers(&self) -> Arc<Customers> {
-        Arc::new(Customers(self.0.customers()))
-    }
-
+    customers: Customers,
     /// Vehicles of customers.
-    pub fn vehicles(&self) -> Arc<Vehicles> {
-        Arc::new(Vehicles(self.0.vehicles()))
-    }
-
+    vehicles: Vehicles,
     /// Properties of customers.
-    pub fn properties(&self) -> Arc<Properties> {
-        Arc::new(Properties(self.0.properties()))
-    }
-
+    properties: Properties,
     /// Cases (sale opportunities).
-    pub fn cases(&self) -> Arc<Cases> {
-        Arc::new(Cases(self.0.cases()))
-    }
-
+    cases: Cases,
     /// Proposals and their products.
-    pub fn proposals(&self) -> Arc<Proposals> {
-        Arc::new(Proposals(self.0.proposals()))
-    }
-
+    proposals: Proposals,
     /// Buying products.
-    pub fn purchase(&self) -> Arc<Purchases> {
-        Arc::new(Purchases(self.0.purchase()))
-    }
-
+    purchase: Purchases,
     /// Policies.
-    pub fn policies(&self) -> Arc<Policies> {
-        Arc::new(Policies(self.0.policies()))
-    }
-
+    policies: Policies,
     /// Reference data: brands, models, coverage groups, insurers, branches.
-    pub fn reference(&self) -> Arc<ReferenceData> {
-        Arc::new(ReferenceData(self.0.reference()))
-    }
-
+    reference: ReferenceData,
     /// Webhook subscriptions and deliveries.
-    pub fn webhooks(&self) -> Arc<Webhooks> {
-        Arc::new(Webhooks(self.0.webhooks()))
-    }
-
-    /// GraphQL lists, a page at a time.
-    pub fn graphql(&self) -> Arc<Graphql> {
-        Arc::new(Graphql(self.0.graphql()))
-    }
+    webhooks: Webhooks,
+    /// The address register (UAVT), level by level.
+    addresses: Addresses,
+    /// The agency's branches and their hierarchy.
+    agent_branches: AgentBranches,
+    /// GraphQL lists: one page, or every row through a cursor.
+    graphql: Graphql,
 }
 
 impl std::fmt::Display for InsurUpClient {

@@ -1,125 +1,49 @@
 //! The one error every call throws: sealed `InsurUpException` in Kotlin, `InsurUpError` in Swift.
 //!
-//! Each case is a core [`insurup::ErrorKind`] and carries the same fields, copied from the core
-//! error; nothing here decides a kind.
+//! One case per core error kind (`insurup::error_kinds()`, checked by the test below), each
+//! carrying the core's `ErrorReport`: every field an error has, declared once, in the core.
 
-use std::time::Duration;
+use insurup::ErrorReport;
 
-use insurup::{ErrorKind, ProposalId, ProposalProductId};
-
-/// One field the server refused.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct FieldError {
-    /// The field, as the API names it (e.g. `card.number`).
-    pub property_name: String,
-    /// Why it was refused.
-    pub error_message: String,
-    /// The value the server saw; `[REDACTED]` for card, CVC, password and token fields.
-    pub attempted_value: Option<String>,
-}
-
-/// The proposal product whose purchase outcome is unknown.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct PurchaseRef {
-    /// The proposal.
-    pub proposal_id: ProposalId,
-    /// The product; read it back with `proposals().product(...)` before buying again.
-    pub product_id: ProposalProductId,
-}
-
-/// Declares the error enum with one case per kind, every case with the same fields, and the
-/// conversions both ways. Adding a kind to the core is one line here.
+/// Declares the error enum with one case per kind, and its conversions.
 macro_rules! error_kinds {
     ($( $(#[doc = $doc:literal])* $kind:ident, )+) => {
         /// What went wrong, named for what the caller should do about it. Every case carries
-        /// what the API sent; none carries a secret.
+        /// the same report of what the API sent; none carries a secret.
         #[derive(Debug, Clone, PartialEq, thiserror::Error, uniffi::Error)]
         pub enum InsurUpError {
             $(
                 $(#[doc = $doc])*
-                #[error("{reason}")]
+                #[error("{}", report.message)]
                 $kind {
-                    /// The message: the server's `detail` (and first suggestion) for API errors.
-                    reason: String,
-                    /// HTTP status of the answer, if there was one.
-                    status: Option<u16>,
-                    /// The server's `detail`, safe to show to end users.
-                    detail: Option<String>,
-                    /// The server's suggestions, safe to show to end users.
-                    suggestions: Vec<String>,
-                    /// Machine-readable codes, e.g. `PAYMENT_DECLINED`.
-                    codes: Vec<String>,
-                    /// The problem `type` URI.
-                    problem_type: Option<String>,
-                    /// The server's trace id; quote it when you contact InsurUp support.
-                    trace_id: Option<String>,
-                    /// The `x-request-id` the SDK sent with every attempt of the call.
-                    request_id: Option<String>,
-                    /// Field errors of an input-validation problem.
-                    validation_errors: Vec<FieldError>,
-                    /// How long the server asked the caller to wait (429, some 503).
-                    retry_after: Option<Duration>,
-                    /// The field a local validation error is about, e.g. `card.number`.
-                    field: Option<String>,
-                    /// The product whose purchase outcome is unknown.
-                    purchase: Option<PurchaseRef>,
+                    /// The message, the status, the server's detail, codes and field errors, the
+                    /// request and trace ids, GraphQL errors and partial data, and more.
+                    report: ErrorReport,
                 },
             )+
         }
 
-        impl InsurUpError {
-            /// The core kind of this case.
-            pub fn kind(&self) -> ErrorKind {
-                match self {
-                    $( InsurUpError::$kind { .. } => ErrorKind::$kind, )+
-                }
-            }
+        /// The core class name of each case, in declaration order.
+        #[cfg(test)]
+        const KINDS: &[&str] = &[$(concat!(stringify!($kind), "Error")),+];
 
-            fn reason(&self) -> &str {
-                match self {
-                    $( InsurUpError::$kind { reason, .. } => reason, )+
+        impl From<insurup::Error> for InsurUpError {
+            fn from(error: insurup::Error) -> Self {
+                let report = error.report();
+                match report.kind.as_str() {
+                    $( concat!(stringify!($kind), "Error") => InsurUpError::$kind { report }, )+
+                    // Unreachable while the test below passes.
+                    _ => InsurUpError::Server { report },
                 }
             }
         }
 
-        impl From<insurup::Error> for InsurUpError {
-            fn from(error: insurup::Error) -> Self {
-                let reason = error.to_string();
-                let status = error.status();
-                let detail = error.detail().map(str::to_owned);
-                let suggestions = error.suggestions().to_vec();
-                let codes = error.codes().to_vec();
-                let problem_type = error.problem_type().map(str::to_owned);
-                let trace_id = error.trace_id().map(str::to_owned);
-                let request_id = error.request_id().map(str::to_owned);
-                let validation_errors = error
-                    .validation_errors()
-                    .iter()
-                    .map(|field| FieldError {
-                        property_name: field.property_name.clone(),
-                        error_message: field.error_message.clone(),
-                        attempted_value: field.attempted_value.clone(),
-                    })
-                    .collect();
-                let retry_after = error.retry_after();
-                let field = error.field().map(str::to_owned);
-                let purchase = error.purchase().map(|purchase| PurchaseRef {
-                    proposal_id: ProposalId::new(&purchase.proposal_id),
-                    product_id: ProposalProductId::new(&purchase.product_id),
-                });
-                match error.kind() {
-                    $(
-                        ErrorKind::$kind => InsurUpError::$kind {
-                            reason, status, detail, suggestions, codes, problem_type, trace_id,
-                            request_id, validation_errors, retry_after, field, purchase,
-                        },
-                    )+
-                    // The core's kinds are non-exhaustive; one it adds before this list does is
-                    // reported as a server error rather than lost.
-                    _ => InsurUpError::Server {
-                        reason, status, detail, suggestions, codes, problem_type, trace_id,
-                        request_id, validation_errors, retry_after, field, purchase,
-                    },
+        #[uniffi::export]
+        impl InsurUpError {
+            /// The report this error carries, whatever its case.
+            pub fn report(&self) -> ErrorReport {
+                match self {
+                    $( InsurUpError::$kind { report } )|+ => report.clone(),
                 }
             }
         }
@@ -139,7 +63,7 @@ error_kinds! {
     NotFound,
     /// 409: duplicate resource or a state that does not allow the action.
     Conflict,
-    /// 400: the request was malformed; see `validation_errors`.
+    /// 400: the request was malformed; see `validation_errors` and `graphql_errors_json`.
     BadRequest,
     /// 422: a business rule refused the request (e.g. a declined card); show `detail`.
     Unprocessable,
@@ -151,33 +75,27 @@ error_kinds! {
     Timeout,
     /// The connection could not be made or broke.
     Connection,
-    /// A purchase may or may not have happened; check `purchase`'s product before trying again.
+    /// A purchase may or may not have happened; read `product_id` back before trying again.
     PurchaseOutcomeUnknown,
     /// The server's answer could not be decoded.
     Decode,
+    /// The token store failed, or could not save the session's renewed tokens (the session
+    /// keeps them in memory and saves them again on a later call). Fix the store.
+    TokenStore,
 }
 
-/// What a two-factor provider or token store written in Kotlin or Swift threw, as the core sees
-/// it: the same kind and message.
+/// An error thrown by a Kotlin or Swift callback, as the core sees it: the same kind and message.
 impl From<InsurUpError> for insurup::Error {
     fn from(error: InsurUpError) -> Self {
-        insurup::Error::new(error.kind(), error.reason())
+        insurup::Error::from_report(&error.report())
     }
 }
 
-/// A Kotlin or Swift callback threw something other than `InsurUpException`/`InsurUpError`.
-/// Both callbacks (two-factor provider, token store) serve the login, so it is an
-/// authentication failure.
+/// A callback threw something other than `InsurUpException`/`InsurUpError`; the adapter that
+/// called it names the callback (see `callbacks.rs`).
 impl From<uniffi::UnexpectedUniFFICallbackError> for InsurUpError {
     fn from(error: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        insurup::Error::new(
-            ErrorKind::Authentication,
-            format!(
-                "a two-factor provider or token store failed: {}",
-                error.reason
-            ),
-        )
-        .into()
+        insurup::Error::new(insurup::ErrorKind::Authentication, error.reason).into()
     }
 }
 
@@ -185,7 +103,28 @@ impl From<uniffi::UnexpectedUniFFICallbackError> for InsurUpError {
 pub type Result<T, E = InsurUpError> = std::result::Result<T, E>;
 
 /// A local validation error for input that arrives as JSON text.
-pub(crate) fn json_argument(field: &str, text: &str) -> Result<serde_json::Value> {
-    serde_json::from_str(text)
-        .map_err(|error| insurup::Error::validation(field, format!("must be JSON: {error}")).into())
+pub(crate) fn json_argument<T: serde::de::DeserializeOwned>(field: &str, text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|error| {
+        insurup::Error::validation(field, format!("must be a JSON object: {error}")).into()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::KINDS;
+
+    #[test]
+    fn every_core_error_kind_is_a_case_in_the_core_order() {
+        let core = insurup::error_kinds();
+        for (index, kind) in core.iter().enumerate() {
+            assert_eq!(
+                KINDS.get(index).copied(),
+                Some(kind.as_str()),
+                "InsurUpError lags the core: add the case {} (the core's {kind}) at position \
+                 {index} in bindings-uniffi/src/error.rs",
+                kind.trim_end_matches("Error"),
+            );
+        }
+        assert_eq!(KINDS.len(), core.len(), "cases the core no longer has: {KINDS:?}");
+    }
 }

@@ -31,11 +31,7 @@ impl From<insurup::webhook::Event> for WebhookEventPayload {
 /// no longer matches. Throws `Validation` when the header is missing, malformed or wrong.
 #[uniffi::export]
 pub fn verify_webhook(secret: String, raw_body: Vec<u8>, signature: Option<String>) -> Result<()> {
-    Ok(insurup::webhook::verify(
-        &secret,
-        &raw_body,
-        signature.as_deref(),
-    )?)
+    Ok(insurup::webhook::verify(&secret, &raw_body, signature.as_deref())?)
 }
 
 /// The `x-webhook-signature` InsurUp sends for `raw_body` under `secret`; for a receiver's tests.
@@ -55,9 +51,7 @@ pub fn parse_webhook(raw_body: Vec<u8>) -> Result<WebhookEventPayload> {
 /// `verify_webhook`, then `parse_webhook`: the one call a receiver needs.
 #[uniffi::export]
 pub fn verify_and_parse_webhook(
-    secret: String,
-    raw_body: Vec<u8>,
-    signature: Option<String>,
+    secret: String, raw_body: Vec<u8>, signature: Option<String>,
 ) -> Result<WebhookEventPayload> {
     Ok(insurup::webhook::verify_and_parse(&secret, &raw_body, signature.as_deref())?.into())
 }
@@ -73,14 +67,18 @@ impl DeliveryDeduplicator {
     /// A deduplicator remembering up to `capacity` ids (10 000 by default).
     #[uniffi::constructor(default(capacity = 10000))]
     pub fn new(capacity: u32) -> Self {
-        DeliveryDeduplicator(insurup::webhook::DeliveryDeduplicator::new(
-            capacity as usize,
-        ))
+        DeliveryDeduplicator(insurup::webhook::DeliveryDeduplicator::new(capacity as usize))
     }
 
-    /// True the first time `delivery_id` is offered, false for every repeat still remembered.
-    pub fn first_time(&self, delivery_id: String) -> bool {
-        self.0.first_time(&delivery_id)
+    /// True the first time a delivery is offered, false for every repeat still remembered.
+    /// Pass the raw `body` too: then a signed body replayed under a new delivery id is also a
+    /// repeat, and replays cannot push real ids out of memory.
+    #[uniffi::method(default(body = None))]
+    pub fn first_time(&self, delivery_id: String, body: Option<Vec<u8>>) -> bool {
+        match body {
+            Some(body) => self.0.first_time_with_body(&delivery_id, &body),
+            None => self.0.first_time(&delivery_id),
+        }
     }
 
     /// Forgets `delivery_id`, so its next copy counts as the first. Returns whether it was

@@ -21,27 +21,16 @@ impl Cases {
 
     /// The customer's newest open sale opportunity for `branch`, if any.
     pub async fn find_open_sale_opportunity(
-        &self,
-        customer_id: CustomerId,
-        branch: ProductBranch,
+        &self, customer_id: CustomerId, branch: ProductBranch,
     ) -> Result<Option<Case>> {
-        Ok(self
-            .0
-            .find_open_sale_opportunity(&customer_id, branch)
-            .await?)
+        Ok(self.0.find_open_sale_opportunity(&customer_id, branch).await?)
     }
 
     /// The customer's open sale opportunity for `branch`, opened now if there is none. Calls for
     /// the same customer and branch through one client never open two.
     pub async fn ensure_sale_opportunity(
-        &self,
-        customer_id: CustomerId,
-        branch: ProductBranch,
-        channel: Channel,
+        &self, customer_id: CustomerId, branch: ProductBranch, channel: Channel,
     ) -> Result<Case> {
-        Ok(self
-            .0
-            .ensure_sale_opportunity(&customer_id, branch, channel)
-            .await?)
+        Ok(self.0.ensure_sale_opportunity(&customer_id, branch, channel).await?)
     }
 }

@@ -1,29 +1,15 @@
-use insurup::{
-    Customer, CustomerId, CustomerLookup, NewCompanyCustomer, NewForeignCustomer,
-    NewIndividualCustomer,
-};
+use insurup::{Customer, CustomerId, CustomerLookup, NewCustomer};
 
 use crate::error::Result;
 
-/// A customer to create: the API's `$type`-polymorphic body as a sealed class / enum.
-#[derive(Debug, Clone, PartialEq, uniffi::Enum)]
-pub enum NewCustomer {
-    /// A Turkish citizen (TCKN).
-    Individual { customer: NewIndividualCustomer },
-    /// A company (VKN).
-    Company { customer: NewCompanyCustomer },
-    /// A foreign national.
-    Foreign { customer: NewForeignCustomer },
-}
-
-impl From<NewCustomer> for insurup::NewCustomer {
-    fn from(customer: NewCustomer) -> Self {
-        match customer {
-            NewCustomer::Individual { customer } => customer.into(),
-            NewCustomer::Company { customer } => customer.into(),
-            NewCustomer::Foreign { customer } => customer.into(),
-        }
-    }
+/// The kind of customer an identity number names: a 10-digit VKN is a company (titled
+/// `title`), a number starting with 99 a foreign national (born on `birth_date`), any other an
+/// individual (TCKN). Checksums are checked when the customer is created.
+#[uniffi::export(default(title = None, birth_date = None))]
+pub fn new_customer_from_identity_number(
+    identity_number: String, title: Option<String>, birth_date: Option<String>,
+) -> NewCustomer {
+    NewCustomer::from_identity_number(identity_number, title, birth_date)
 }
 
 /// Customers (`/api/customers`).
@@ -62,13 +48,8 @@ impl Customers {
     /// What the population registry knows about an individual (name, birth date, address).
     #[uniffi::method(default(birth_date = None))]
     pub async fn lookup_individual(
-        &self,
-        identity_number: String,
-        birth_date: Option<String>,
+        &self, identity_number: String, birth_date: Option<String>,
     ) -> Result<CustomerLookup> {
-        Ok(self
-            .0
-            .lookup_individual(&identity_number, birth_date.as_deref())
-            .await?)
+        Ok(self.0.lookup_individual(&identity_number, birth_date.as_deref()).await?)
     }
 }

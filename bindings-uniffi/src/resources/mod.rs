@@ -1,26 +1,35 @@
 //! One object per core resource, each method one forwarding line. Mirrors `core/src/resources`.
 
+mod addresses;
+mod agent_branches;
+mod assets;
+mod case_work;
 mod cases;
+mod customer_contacts;
 mod customers;
 mod graphql;
 mod policies;
+mod policy_admin;
 mod properties;
+mod proposal_documents;
 mod proposals;
 mod purchase;
 mod reference;
 mod vehicles;
 mod webhooks;
 
+pub use addresses::Addresses;
+pub use agent_branches::AgentBranches;
 pub use cases::Cases;
-pub use customers::{Customers, NewCustomer};
+pub use customers::{Customers, new_customer_from_identity_number};
 pub use graphql::{
-    CasePages, CustomerPages, Graphql, ListQuery, PolicyPages, ProposalPages, SortDirection,
-    SortOrder,
+    AgentUserRows, CaseRows, CustomerRows, ExpandedPolicyRows, Graphql, PolicyRows,
+    PolicyTransferRows, ProposalRows, WebhookDeliveryRows,
 };
 pub use policies::Policies;
 pub use properties::Properties;
-pub use proposals::{ProposalWatch, Proposals, WaitOptions};
+pub use proposals::{ProposalWatch, Proposals, cheapest_product};
 pub use purchase::{Purchases, new_card};
 pub use reference::ReferenceData;
-pub use vehicles::Vehicles;
+pub use vehicles::{Vehicles, parse_document_serial};
 pub use webhooks::Webhooks;

@@ -1,40 +1,11 @@
 use std::sync::Arc;
-use std::time::Duration;
 
 use insurup::{
     Document, NewProposal, PremiumDetail, Product, Proposal, ProposalId, ProposalProductId,
-    ProposalUpdate,
+    ProposalUpdate, WaitOptions, WaitSettings,
 };
 
-use crate::error::{InsurUpError, Result};
-
-/// How long `wait` and `watch` keep polling and how often; the core's defaults where absent
-/// (90 s, first pause 0.5 s growing to 4 s).
-#[derive(Debug, Clone, Default, PartialEq, uniffi::Record)]
-pub struct WaitOptions {
-    /// Give up after this long.
-    #[uniffi(default)]
-    pub timeout: Option<Duration>,
-    /// First pause between polls; grows by half each time.
-    #[uniffi(default)]
-    pub poll_interval: Option<Duration>,
-    /// Longest pause between polls.
-    #[uniffi(default)]
-    pub max_poll_interval: Option<Duration>,
-}
-
-impl From<WaitOptions> for insurup::WaitOptions {
-    fn from(options: WaitOptions) -> Self {
-        let defaults = insurup::WaitOptions::default();
-        insurup::WaitOptions {
-            timeout: options.timeout.unwrap_or(defaults.timeout),
-            poll_interval: options.poll_interval.unwrap_or(defaults.poll_interval),
-            max_poll_interval: options
-                .max_poll_interval
-                .unwrap_or(defaults.max_poll_interval),
-        }
-    }
-}
+use crate::error::Result;
 
 /// The cheapest product of `proposal` that can be bought with `installments` (1 = cash), by
 /// gross premium; `null`/`nil` when no insurer offers that plan.
@@ -72,34 +43,26 @@ impl Proposals {
 
     /// Waits until every insurer has answered and returns the proposal. At the deadline it
     /// returns what has arrived if a product can be bought, and a `Timeout` error otherwise.
-    #[uniffi::method(default(options = None))]
-    pub async fn wait(&self, id: ProposalId, options: Option<WaitOptions>) -> Result<Proposal> {
-        Ok(self.0.wait(&id, options.unwrap_or_default().into()).await?)
+    #[uniffi::method(default(options))]
+    pub async fn wait(&self, id: ProposalId, options: WaitSettings) -> Result<Proposal> {
+        let options = WaitOptions::try_from(options)?;
+        Ok(self.0.wait(&id, options).await?)
     }
 
     /// Watches a proposal: each `next()` returns the products that arrived since the previous
     /// one, until all have (Kotlin: `updates(...)` as a `Flow`; Swift: an `AsyncSequence`).
-    #[uniffi::method(default(options = None))]
-    pub fn watch(
-        &self,
-        id: ProposalId,
-        options: Option<WaitOptions>,
-    ) -> Result<Arc<ProposalWatch>> {
-        let watch = self.0.watch(&id, options.unwrap_or_default().into())?;
+    #[uniffi::method(default(options))]
+    pub fn watch(&self, id: ProposalId, options: WaitSettings) -> Result<Arc<ProposalWatch>> {
+        let options = WaitOptions::try_from(options)?;
+        let watch = self.0.watch(&id, options)?;
         Ok(Arc::new(ProposalWatch(tokio::sync::Mutex::new(watch))))
     }
 
     /// Insurer-side references of one premium.
     pub async fn premium_detail(
-        &self,
-        id: ProposalId,
-        product_id: ProposalProductId,
-        installments: u32,
+        &self, id: ProposalId, product_id: ProposalProductId, installments: u32,
     ) -> Result<PremiumDetail> {
-        Ok(self
-            .0
-            .premium_detail(&id, &product_id, installments)
-            .await?)
+        Ok(self.0.premium_detail(&id, &product_id, installments).await?)
     }
 
     /// The coverage table of a product as JSON text (its shape differs per branch and insurer).
@@ -110,18 +73,14 @@ impl Proposals {
 
     /// The proposal document (PDF) of a product.
     pub async fn document(
-        &self,
-        id: ProposalId,
-        product_id: ProposalProductId,
+        &self, id: ProposalId, product_id: ProposalProductId,
     ) -> Result<Document> {
         Ok(self.0.document(&id, &product_id).await?)
     }
 
     /// The pre-sale information form (PDF) of a product.
     pub async fn information_form(
-        &self,
-        id: ProposalId,
-        product_id: ProposalProductId,
+        &self, id: ProposalId, product_id: ProposalProductId,
     ) -> Result<Document> {
         Ok(self.0.information_form(&id, &product_id).await?)
     }
@@ -140,7 +99,6 @@ pub struct ProposalWatch(tokio::sync::Mutex<insurup::ProposalWatch>);
 impl ProposalWatch {
     /// The next change, or null/nil after the final update.
     pub async fn next(&self) -> Result<Option<ProposalUpdate>> {
-        let mut watch = self.0.lock().await;
-        watch.next().await.map_err(InsurUpError::from)
+        Ok(self.0.lock().await.next().await?)
     }
 }

@@ -1,19 +1,23 @@
 use std::sync::Arc;
 
-use insurup::{Card, ProposalId, ProposalProductId, Purchase, PurchaseRedirect};
+use insurup::{Card, Payment, ProposalId, ProposalProductId, Purchase, PurchaseRedirect};
 
-use crate::error::Result;
+use crate::error::{Result, json_argument};
+
+/// `payment` with `metadata` (a JSON object as text) attached, when there is some.
+fn with_metadata(payment: Payment, metadata: Option<String>) -> Result<Payment> {
+    Ok(match metadata {
+        Some(text) => payment.with_metadata(json_argument("metadata", &text)?),
+        None => payment,
+    })
+}
 
 /// A payment card, checked locally (Luhn, expiry, CVC, holder, TCKN) before anything is sent.
 /// The card prints as its last four digits at most; the number and CVC never leave it except in
 /// the purchase request.
 #[uniffi::export(default(identity_number = None))]
 pub fn new_card(
-    number: String,
-    cvc: String,
-    expiry_month: String,
-    expiry_year: String,
-    holder_name: String,
+    number: String, cvc: String, expiry_month: String, expiry_year: String, holder_name: String,
     identity_number: Option<String>,
 ) -> Result<Arc<Card>> {
     let card = Card::new(number, cvc, expiry_month, expiry_year, holder_name)?;
@@ -31,54 +35,36 @@ pub struct Purchases(pub(crate) insurup::Purchases);
 
 #[uniffi::export(async_runtime = "tokio")]
 impl Purchases {
-    /// Buys with a card in `installments` (1 = cash) and returns the policy id and number. If the
-    /// answer is lost, the product is read back: bought returns the policy, anything unclear
-    /// throws `PurchaseOutcomeUnknown` naming the proposal and product.
+    /// Buys with a card in `installments` (1 = cash) and returns the policy id and number;
+    /// `metadata` (a JSON object as text) carries campaign information or tags. If the answer
+    /// is lost, the product is read back: bought returns the policy, anything unclear throws
+    /// `PurchaseOutcomeUnknown` naming the proposal and product.
+    #[uniffi::method(default(metadata = None))]
     pub async fn credit_card(
-        &self,
-        proposal_id: ProposalId,
-        product_id: ProposalProductId,
-        card: Arc<Card>,
-        installments: u32,
+        &self, proposal_id: ProposalId, product_id: ProposalProductId, card: Arc<Card>,
+        installments: u32, metadata: Option<String>,
     ) -> Result<Purchase> {
-        let card = Card::clone(&card);
-        Ok(self
-            .0
-            .credit_card(&proposal_id, &product_id, card, installments)
-            .await?)
+        let payment =
+            with_metadata(Payment::credit_card(Card::clone(&card), installments), metadata)?;
+        Ok(self.0.sync(&proposal_id, &product_id, payment).await?)
     }
 
     /// Buys on open account (corporate customers), with the same guarantees as `credit_card`.
+    #[uniffi::method(default(metadata = None))]
     pub async fn open_account(
-        &self,
-        proposal_id: ProposalId,
-        product_id: ProposalProductId,
-        installments: u32,
+        &self, proposal_id: ProposalId, product_id: ProposalProductId, installments: u32,
+        metadata: Option<String>,
     ) -> Result<Purchase> {
-        Ok(self
-            .0
-            .open_account(&proposal_id, &product_id, installments)
-            .await?)
+        let payment = with_metadata(Payment::open_account(installments), metadata)?;
+        Ok(self.0.sync(&proposal_id, &product_id, payment).await?)
     }
 
     /// Starts a 3-D Secure purchase (web sales); send the customer to the returned URL.
     pub async fn start_3d_secure(
-        &self,
-        proposal_id: ProposalId,
-        product_id: ProposalProductId,
-        card: Arc<Card>,
-        installments: u32,
-        callback_url: String,
+        &self, proposal_id: ProposalId, product_id: ProposalProductId, card: Arc<Card>,
+        installments: u32, callback_url: String,
     ) -> Result<PurchaseRedirect> {
-        Ok(self
-            .0
-            .start_3d_secure(
-                &proposal_id,
-                &product_id,
-                &card,
-                installments,
-                &callback_url,
-            )
-            .await?)
+        let (proposal, product) = (&proposal_id, &product_id);
+        Ok(self.0.start_3d_secure(proposal, product, &card, installments, &callback_url).await?)
     }
 }

@@ -18,9 +18,7 @@ impl ReferenceData {
 
     /// Models of a brand for a model year.
     pub async fn vehicle_models(
-        &self,
-        brand_reference: String,
-        year: u32,
+        &self, brand_reference: String, year: u32,
     ) -> Result<Vec<Reference>> {
         Ok(self.0.vehicle_models(&brand_reference, year).await?)
     }

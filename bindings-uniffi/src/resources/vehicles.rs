@@ -1,6 +1,13 @@
-use insurup::{CustomerId, NewVehicle, Vehicle, VehicleId, VehicleLookup};
+use insurup::{CustomerId, DocumentSerial, NewVehicle, Vehicle, VehicleId, VehicleLookup};
 
 use crate::error::Result;
+
+/// Splits a registration document serial as people write it (`AB123456`, `AB 123456`,
+/// `ab-123456`) into its letters and digits, and checks both.
+#[uniffi::export]
+pub fn parse_document_serial(serial: String) -> Result<DocumentSerial> {
+    Ok(DocumentSerial::parse(&serial)?)
+}
 
 /// Vehicles of customers (`/api/customers/{id}/vehicles`).
 #[derive(Debug, uniffi::Object)]
@@ -12,6 +19,12 @@ impl Vehicles {
     /// from the vehicle registry (tramer) first.
     pub async fn create(&self, customer_id: CustomerId, vehicle: NewVehicle) -> Result<Vehicle> {
         Ok(self.0.create(&customer_id, vehicle).await?)
+    }
+
+    /// The customer's vehicle with `vehicle`'s plate, created first (with the registry lookup
+    /// of `create`) if the customer has none: quoting the same vehicle again never adds it twice.
+    pub async fn ensure(&self, customer_id: CustomerId, vehicle: NewVehicle) -> Result<Vehicle> {
+        Ok(self.0.ensure(&customer_id, vehicle).await?)
     }
 
     /// A vehicle of a customer.
@@ -32,20 +45,10 @@ impl Vehicles {
     /// What the vehicle registry (tramer) knows about a plate: brand, model, year, fuel, …
     #[uniffi::method(default(document_serial_code = None, document_serial_number = None))]
     pub async fn lookup(
-        &self,
-        customer_id: CustomerId,
-        plate: String,
-        document_serial_code: Option<String>,
+        &self, customer_id: CustomerId, plate: String, document_serial_code: Option<String>,
         document_serial_number: Option<String>,
     ) -> Result<VehicleLookup> {
-        Ok(self
-            .0
-            .lookup(
-                &customer_id,
-                &plate,
-                document_serial_code.as_deref(),
-                document_serial_number.as_deref(),
-            )
-            .await?)
+        let (code, number) = (document_serial_code.as_deref(), document_serial_number.as_deref());
+        Ok(self.0.lookup(&customer_id, &plate, code, number).await?)
     }
 }

@@ -35,9 +35,7 @@ impl Webhooks {
 
     /// One delivery of a webhook.
     pub async fn delivery(
-        &self,
-        id: WebhookId,
-        delivery_id: WebhookDeliveryId,
+        &self, id: WebhookId, delivery_id: WebhookDeliveryId,
     ) -> Result<WebhookDelivery> {
         Ok(self.0.delivery(&id, &delivery_id).await?)
     }

@@ -1,5 +1,7 @@
 package com.insurup.sdk
 
+import com.insurup.sdk.model.TokenSet
+import com.insurup.sdk.model.TwoFactorChallenge
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.sync.Mutex
 import kotlinx.coroutines.sync.withLock
@@ -72,8 +74,8 @@ class AuthenticationTest {
     fun `a wrong 2FA code is refused as an authentication error`() = runBlocking {
         val client = sandbox.client(email = Fixtures.MFA_EMAIL, twoFactor = RecordingTwoFactor("000000"))
         val error = assertThrowsSuspending<InsurUpException.Authentication> { client.signIn() }
-        assertEquals(401.toUShort(), error.status)
-        assertTrue("INVALID_MFA_CODE" in error.codes, error.toString())
+        assertEquals(401.toUShort(), error.report.status)
+        assertTrue("INVALID_MFA_CODE" in error.report.codes, error.toString())
     }
 
     @Test
@@ -84,7 +86,7 @@ class AuthenticationTest {
         }
         val client = sandbox.client(email = Fixtures.MFA_EMAIL, twoFactor = cancelled)
         val error = assertThrowsSuspending<InsurUpException.Authentication> { client.signIn() }
-        assertTrue("the user closed the code prompt" in error.reason, error.reason)
+        assertTrue("the user closed the code prompt" in error.report.message, error.report.message)
     }
 
     @Test
@@ -119,10 +121,29 @@ class AuthenticationTest {
         val tokens = TokenSet.fromJson(store.saved!!)
 
         val printed = tokens.toString()
-        assertFalse(tokens.accessToken() in printed, printed)
-        assertFalse(tokens.refreshToken()!! in printed, printed)
-        assertTrue(tokens.subject().startsWith("agent-user:${Fixtures.AGENT_EMAIL}"), tokens.subject())
-        assertEquals(tokens.accessToken(), TokenSet.fromJson(tokens.toJson()).accessToken())
-        assertTrue(tokens.expiresAtMs() > tokens.issuedAtMs())
+        assertFalse(tokens.accessToken.value in printed, printed)
+        assertFalse(tokens.refreshToken!!.value in printed, printed)
+        assertTrue(tokens.subject.startsWith("agent-user:${Fixtures.AGENT_EMAIL}"), tokens.subject)
+        assertEquals(tokens, TokenSet.fromJson(tokens.toJson()))
+        assertTrue(tokens.expiresInSecs > 0u && tokens.issuedAtMs > 0)
+    }
+
+    @Test
+    fun `a token store that throws is a TokenStore error naming the store`() = runBlocking {
+        val broken = object : TokenStore {
+            override suspend fun load(): TokenSet? = throw java.io.IOException("the keystore is locked")
+            override suspend fun save(tokens: TokenSet) = Unit
+            override suspend fun clear() = Unit
+        }
+        val error = assertThrowsSuspending<InsurUpException.TokenStore> {
+            sandbox.client(tokenStore = broken).signIn()
+        }
+        assertTrue("token_store.load" in error.report.message && "the keystore is locked" in error.report.message, error.report.message)
+    }
+
+    @Test
+    fun `the client names the binding and its platform in its User-Agent`() {
+        val agent = sandbox.client().userAgent()
+        assertTrue(Regex("""^insurup-uniffi/\S+ \w+-\w+ insurup-rust/\S+""").containsMatchIn(agent), agent)
     }
 }

@@ -1,6 +1,9 @@
 package com.insurup.sdk
 
+import com.insurup.sdk.model.ListOptions
+import com.insurup.sdk.model.NewCustomer
 import com.insurup.sdk.model.NewIndividualCustomer
+import com.insurup.sdk.model.SortKey
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -10,7 +13,6 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestInstance
 import org.junit.jupiter.api.assertThrows
-import java.time.Duration
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorsTest {
@@ -29,23 +31,23 @@ class ErrorsTest {
 
         val error = assertThrowsSuspending<InsurUpException.Validation> { client.customers().create(invalid) }
 
-        assertEquals("identity_number", error.field)
-        assertEquals(null, error.status)
+        assertEquals("identity_number", error.report.field)
+        assertEquals(null, error.report.status)
         assertEquals(sent, sandbox.requests("POST /api/customers"))
     }
 
     @Test
     fun `a card that fails the Luhn check is refused before any purchase`() {
         val error = assertThrows<InsurUpException.Validation> { card("4242424242424241") }
-        assertEquals("card.number", error.field)
+        assertEquals("card.number", error.report.field)
     }
 
     @Test
     fun `wrong credentials are an authentication error with the server's code`() = runBlocking {
         val client = sandbox.client(password = "not-the-password")
         val error = assertThrowsSuspending<InsurUpException.Authentication> { client.signIn() }
-        assertEquals(401.toUShort(), error.status)
-        assertTrue("INVALID_CREDENTIALS" in error.codes, error.toString())
+        assertEquals(401.toUShort(), error.report.status)
+        assertTrue("INVALID_CREDENTIALS" in error.report.codes, error.toString())
         assertFalse("not-the-password" in error.toString())
     }
 
@@ -54,10 +56,10 @@ class ErrorsTest {
         val error = assertThrowsSuspending<InsurUpException.NotFound> {
             sandbox.client().policies().get("64b0000000000000000000ff")
         }
-        assertEquals(404.toUShort(), error.status)
-        assertNotNull(error.traceId)
-        assertNotNull(error.requestId)
-        assertNotNull(error.detail)
+        assertEquals(404.toUShort(), error.report.status)
+        assertNotNull(error.report.traceId)
+        assertNotNull(error.report.requestId)
+        assertNotNull(error.report.detail)
     }
 
     @Test
@@ -70,10 +72,10 @@ class ErrorsTest {
             client.purchase().creditCard(proposal.id, product.id, card(Fixtures.DECLINED_CARD), 1u)
         }
 
-        assertEquals(422.toUShort(), error.status)
-        assertEquals(listOf("PAYMENT_DECLINED"), error.codes)
-        assertNotNull(error.detail)
-        assertTrue(error.suggestions.isNotEmpty())
+        assertEquals(422.toUShort(), error.report.status)
+        assertEquals(listOf("PAYMENT_DECLINED"), error.report.codes)
+        assertNotNull(error.report.detail)
+        assertTrue(error.report.suggestions.isNotEmpty())
         assertFalse(Fixtures.DECLINED_CARD in error.toString(), error.toString())
     }
 
@@ -85,8 +87,8 @@ class ErrorsTest {
 
         val error = assertThrowsSuspending<InsurUpException.RateLimit> { client.reference().insuranceCompanies() }
 
-        assertEquals(Duration.ofSeconds(120), error.retryAfter)
-        assertEquals(429.toUShort(), error.status)
+        assertEquals(120.0, error.report.retryAfter)
+        assertEquals(429.toUShort(), error.report.status)
     }
 
     @Test
@@ -97,7 +99,7 @@ class ErrorsTest {
 
         val error = assertThrowsSuspending<InsurUpException.Server> { client.reference().agentBranches() }
 
-        assertEquals(502.toUShort(), error.status)
+        assertEquals(502.toUShort(), error.report.status)
     }
 
     @Test
@@ -130,15 +132,45 @@ class ErrorsTest {
             client.purchase().creditCard(proposal.id, product.id, card(), 1u)
         }
 
-        assertEquals(PurchaseRef(proposal.id, product.id), error.purchase)
+        assertEquals(proposal.id, error.report.proposalId)
+        assertEquals(product.id, error.report.productId)
+        assertTrue(error.report.mayHaveReachedServer && !error.report.retryable)
         assertEquals(0, sandbox.stat(product.id), "the dropped request was not sent again")
     }
 
     @Test
     fun `a filter that is not JSON is refused locally`() = runBlocking {
         val error = assertThrowsSuspending<InsurUpException.Validation> {
-            sandbox.client().graphql().policies(ListQuery(filter = "{state: ACTIVE"))
+            sandbox.client().graphql().policies(filter = "{state: ACTIVE")
         }
-        assertEquals("filter", error.field)
+        assertEquals("filter", error.report.field)
+    }
+
+    @Test
+    fun `a sort direction other than ASC or DESC is refused locally by the core`() = runBlocking {
+        val error = assertThrowsSuspending<InsurUpException.Validation> {
+            sandbox.client().graphql().policies(ListOptions(order = listOf(SortKey("grossPremium", "down"))))
+        }
+        assertEquals("order.direction", error.report.field)
+    }
+
+    @Test
+    fun `a GraphQL refusal keeps the server's errors, and every case has the same report`() = runBlocking {
+        val error = assertThrowsSuspending<InsurUpException> {
+            sandbox.client().graphql().execute("{ noSuchField }")
+        }
+        val report = error.report()
+        assertEquals(error::class.simpleName + "Error", report.kind)
+        assertTrue("noSuchField" in report.graphqlErrorsJson, report.graphqlErrorsJson)
+        assertTrue(report.mayHaveReachedServer)
+    }
+
+    @Test
+    fun `metadata that is not a JSON object is refused before the purchase is sent`() = runBlocking {
+        val client = sandbox.client()
+        val error = assertThrowsSuspending<InsurUpException.Validation> {
+            client.purchase().openAccount("64b0000000000000000000aa", "64b0000000000000000000bb", 1u, metadata = "[1, 2]")
+        }
+        assertEquals("metadata", error.report.field)
     }
 }

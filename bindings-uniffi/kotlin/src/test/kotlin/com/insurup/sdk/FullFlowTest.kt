@@ -18,12 +18,22 @@ import org.junit.jupiter.api.TestInstance
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FullFlowTest {
     private val sandbox = Sandbox.start("full-flow")
+    private val guideSandbox = Sandbox.start("full-flow-guide", "--dialect", "guide")
 
     @AfterAll
-    fun stopSandbox() = sandbox.close()
+    fun stopSandbox() {
+        sandbox.close()
+        guideSandbox.close()
+    }
 
     @Test
-    fun `an agent user quotes kasko with every insurer and buys the cheapest with a card`() = runBlocking {
+    fun `an agent user quotes kasko with every insurer and buys the cheapest with a card`() =
+        quoteAndBuy(sandbox)
+
+    @Test
+    fun `the same calls work against the B2B guide's dialect of the API`() = quoteAndBuy(guideSandbox)
+
+    private fun quoteAndBuy(sandbox: Sandbox) = runBlocking {
         val client = sandbox.client()
         val proposal = client.answeredKaskoProposal()
         assertTrue(proposal.products.size > 1, "several insurers were asked")

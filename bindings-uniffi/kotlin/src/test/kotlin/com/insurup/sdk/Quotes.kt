@@ -3,6 +3,7 @@ package com.insurup.sdk
 import com.insurup.sdk.model.Card
 import com.insurup.sdk.model.Channel
 import com.insurup.sdk.model.Customer
+import com.insurup.sdk.model.NewCustomer
 import com.insurup.sdk.model.NewIndividualCustomer
 import com.insurup.sdk.model.NewProposal
 import com.insurup.sdk.model.NewVehicle
@@ -10,7 +11,7 @@ import com.insurup.sdk.model.Product
 import com.insurup.sdk.model.ProductBranch
 import com.insurup.sdk.model.Proposal
 import com.insurup.sdk.model.Vehicle
-import java.time.Duration
+import com.insurup.sdk.model.WaitOptions
 
 /** The fixture customer (TCKN 11111111110), created on first use and found afterwards. */
 fun fixtureCustomer(): NewCustomer = NewCustomer.Individual(
@@ -62,7 +63,7 @@ suspend fun InsurUpClient.answeredKaskoProposal(): Proposal {
     val vehicle = vehicles().create(customer.id, fixtureVehicle())
     cases().ensureSaleOpportunity(customer.id, ProductBranch.Kasko, Channel.Api)
     val proposal = proposals().create(kasko(customer, vehicle))
-    return proposals().wait(proposal.id, WaitOptions(timeout = Duration.ofSeconds(60)))
+    return proposals().wait(proposal.id, WaitOptions(timeout = 60.0))
 }
 
 /** The cheapest product that can be bought for cash (chosen by the core). */

@@ -1,5 +1,6 @@
 package com.insurup.sdk
 
+import com.insurup.sdk.model.TokenSet
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.AfterAll
 import org.junit.jupiter.api.Assertions.assertEquals
@@ -25,9 +26,8 @@ class RedactionTest {
         fun <T> seen(value: T): T = value.also { printed += it.toString() }
         fun <T> seenNearCard(value: T): T = seen(value).also { printedNearCards += it.toString() }
 
-        val credentials = seen(Credentials.agentUser(Fixtures.AGENT_EMAIL, Fixtures.PASSWORD))
-        val options = seen(ClientOptions(credentials = credentials, baseUrl = sandbox.baseUrl, tokenStore = store))
-        val client = seen(InsurUpClient(options))
+        val options = seen(sandbox.options())
+        val client = seen(InsurUpClient(options, tokenStore = store))
         val proposal = seen(client.answeredKaskoProposal())
         val product = proposal.cheapestCashProduct()
         val card = seenNearCard(card())
@@ -39,9 +39,9 @@ class RedactionTest {
         val tokens = seen(TokenSet.fromJson(store.saved!!))
 
         val secrets = listOf(
-            Fixtures.PASSWORD, Fixtures.CARD, Fixtures.DECLINED_CARD, tokens.accessToken(), tokens.refreshToken()!!,
+            Fixtures.PASSWORD, Fixtures.CARD, Fixtures.DECLINED_CARD, tokens.accessToken.value, tokens.refreshToken!!.value,
         )
-        assertEquals(11, printed.size)
+        assertEquals(10, printed.size)
         for (text in printed) {
             for (secret in secrets) assertTrue(secret !in text, "a secret is printed in: $text")
         }

@@ -1,5 +1,7 @@
 package com.insurup.sdk
 
+import com.insurup.sdk.model.ClientOptions
+import com.insurup.sdk.model.Secret
 import java.io.File
 import java.net.URI
 import java.net.http.HttpClient
@@ -24,7 +26,12 @@ object Fixtures {
  * A sandbox process on a random loopback port, started from the binary cargo built
  * (`-Dinsurup.sandbox`), with instant insurers. Its logs go to target/sandbox-logs/.
  */
-class Sandbox private constructor(private val process: Process, val baseUrl: String) : AutoCloseable {
+class Sandbox private constructor(
+    private val process: Process,
+    val baseUrl: String,
+    /** Where the dialect serves the OAuth token endpoint (its own origin in all but the guide). */
+    val authUrl: String,
+) : AutoCloseable {
     private val http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
 
     /** A new client of this sandbox, signed in lazily as [email]. */
@@ -34,14 +41,21 @@ class Sandbox private constructor(private val process: Process, val baseUrl: Str
         twoFactor: TwoFactorProvider? = null,
         tokenStore: TokenStore? = null,
         maxRetries: UInt? = null,
-    ): InsurUpClient = InsurUpClient(
-        ClientOptions(
-            credentials = Credentials.agentUser(email, password),
-            baseUrl = baseUrl,
-            twoFactor = twoFactor,
-            tokenStore = tokenStore,
-            maxRetries = maxRetries,
-        ),
+    ): InsurUpClient = InsurUpClient(options(email, password, maxRetries), twoFactor, tokenStore)
+
+    /** Options for a client of this sandbox signed in as [email]. */
+    fun options(
+        email: String = Fixtures.AGENT_EMAIL,
+        password: String = Fixtures.PASSWORD,
+        maxRetries: UInt? = null,
+    ): ClientOptions = ClientOptions(
+        email = email,
+        password = Secret(password),
+        baseUrl = baseUrl,
+        authUrl = authUrl,
+        maxRetries = maxRetries,
+        // A purchase whose answer was lost is read back for 2 s here (60 s by default).
+        purchaseConfirmationWindow = 2.0,
     )
 
     /** A counter of `GET /__sandbox/stats`, e.g. `logins`. */
@@ -55,6 +69,19 @@ class Sandbox private constructor(private val process: Process, val baseUrl: Str
         send(HttpRequest.newBuilder(URI.create("$baseUrl/__sandbox/faults"))
             .header("content-type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json)))
+    }
+
+    /**
+     * What a user's browser does with an OAuth authorization URL (`POST /__sandbox/oauth/approve`):
+     * sign in, consent, land on the callback, whose URL is returned.
+     */
+    fun approve(authorizationUrl: String): String {
+        val body = "{\"url\":\"" + authorizationUrl.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"
+        val answer = send(HttpRequest.newBuilder(URI.create("$baseUrl/__sandbox/oauth/approve"))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)))
+        return Regex("\"redirectUrl\"\\s*:\\s*\"([^\"]+)\"").find(answer)?.groupValues?.get(1)
+            ?: error("no redirectUrl in $answer")
     }
 
     private fun stats(): String = send(HttpRequest.newBuilder(URI.create("$baseUrl/__sandbox/stats")).GET())
@@ -79,9 +106,12 @@ class Sandbox private constructor(private val process: Process, val baseUrl: Str
             val process = ProcessBuilder(listOf(binary, "--port", "0", "--latency-scale", "0") + flags)
                 .redirectError(ProcessBuilder.Redirect.to(File(logs, "$name.log")))
                 .start()
-            val baseUrl = process.inputStream.bufferedReader().readLine()
+            val stdout = process.inputStream.bufferedReader()
+            val baseUrl = stdout.readLine()
                 ?: error("the sandbox exited before printing its URL; see target/sandbox-logs/$name.log")
-            return Sandbox(process, baseUrl.trim().trimEnd('/'))
+            val guide = flags.toList().windowed(2).any { it == listOf("--dialect", "guide") }
+            val authUrl = if (guide) baseUrl else stdout.readLine() ?: error("no auth URL; see target/sandbox-logs/$name.log")
+            return Sandbox(process, baseUrl.trim().trimEnd('/'), authUrl.trim().trimEnd('/'))
         }
 
         private fun number(json: String, key: String): Int =

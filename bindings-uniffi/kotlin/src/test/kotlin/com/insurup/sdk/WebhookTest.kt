@@ -1,5 +1,8 @@
 package com.insurup.sdk
 
+import com.insurup.sdk.model.NewWebhook
+import com.insurup.sdk.model.Secret
+import com.insurup.sdk.model.WebhookEvent
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertFalse
 import org.junit.jupiter.api.Assertions.assertTrue
@@ -24,7 +27,7 @@ class WebhookTest {
         val tampered = String(body).replace("p-1", "p-2").toByteArray()
         for ((raw, key, header) in listOf(Triple(tampered, secret, signature), Triple(body, "other", signature), Triple(body, secret, null))) {
             val error = assertThrows<InsurUpException.Validation> { verifyWebhook(key, raw, header) }
-            assertEquals("x-webhook-signature", error.field)
+            assertEquals("x-webhook-signature", error.report.field)
         }
     }
 
@@ -45,5 +48,25 @@ class WebhookTest {
             assertTrue(seen.firstTime("d-1"))
             assertEquals(1u, seen.size())
         }
+    }
+
+    @Test
+    fun `a signed body replayed under a new delivery id is a repeat`() {
+        DeliveryDeduplicator(2u).use { seen ->
+            assertTrue(seen.firstTime("d-1", body))
+            for (n in 0 until 10) assertFalse(seen.firstTime("forged-$n", body))
+            assertEquals(1u, seen.size(), "replays are not remembered, so they evict nothing")
+        }
+    }
+
+    @Test
+    fun `a webhook's secret is never printed`() {
+        val webhook = NewWebhook(
+            url = "https://crm.example.com/insurup",
+            events = listOf(WebhookEvent.PolicyCreated),
+            secret = Secret("whsec-0123456789abcdef"),
+        )
+        assertFalse("whsec-0123456789abcdef" in webhook.toString(), webhook.toString())
+        assertTrue("REDACTED" in webhook.toString())
     }
 }

@@ -1,0 +1,11 @@
+// The Redis fleet's session store under the name a Kotlin caller constructs it by. The shared
+// renewal protocol runs in the core; the store handed back is the core's own.
+package com.insurup.sdk
+
+/**
+ * The session of [account] kept in the Redis at [url] (`redis://…` or `rediss://…`) and shared
+ * by every client, in any process, that uses the same two: one login for all of them and one
+ * refresh per token generation. Pass it as `InsurUpClient(options, tokenStore = …)`.
+ */
+@Suppress("FunctionName")
+fun RedisTokenStore(url: String, account: String): TokenStore = redisTokenStore(url, account)

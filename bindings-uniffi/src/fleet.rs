@@ -1,0 +1,85 @@
+//! Worker processes on many machines sharing one account through Redis: its session, its rate
+//! budget and a purchase lock per product. The protocol is the core's; these are its handles.
+
+use std::any::Any;
+use std::sync::Arc;
+
+use async_compat::Compat;
+use insurup::{ClientBuilder, TokenSet};
+
+use crate::callbacks::{ForeignTokenStore, TokenStore};
+use crate::error::Result;
+
+/// One Redis and one account, for `InsurUpClient(options, fleet = …)`: the client shares the
+/// account's session and purchase locks with every other worker of the fleet, and with
+/// `requests_per_second` the server's rate limit too. `redis://[user:password@]host[:port][/db]`
+/// or `rediss://…`; the password never shows in logs or errors. Connects on first use.
+#[derive(Debug, uniffi::Object)]
+pub struct RedisFleet {
+    fleet: insurup::RedisFleet,
+    rate_budget: Option<Arc<insurup::RedisRateBudget>>,
+}
+
+#[uniffi::export]
+impl RedisFleet {
+    /// The fleet of `account` on the Redis at `url`; `requests_per_second` caps the API calls
+    /// of all its workers together (no cap when absent).
+    #[uniffi::constructor(default(requests_per_second = None))]
+    pub fn new(
+        url: String, account: String, requests_per_second: Option<f64>,
+    ) -> Result<Arc<Self>> {
+        let fleet = insurup::RedisFleet::new(&url, &account)?;
+        let budget = requests_per_second.map(|rate| insurup::RedisRateBudget::new(&fleet, rate));
+        Ok(Arc::new(RedisFleet { rate_budget: budget.transpose()?.map(Arc::new), fleet }))
+    }
+}
+
+impl RedisFleet {
+    /// `builder` sharing this fleet's session, purchase locks and rate budget.
+    pub(crate) fn share(&self, builder: ClientBuilder) -> ClientBuilder {
+        let builder = builder.fleet(&self.fleet);
+        match &self.rate_budget {
+            Some(budget) => builder.rate_budget(budget.clone()),
+            None => builder,
+        }
+    }
+}
+
+/// The core's Redis token store behind the binding's `TokenStore`. Kotlin and Swift may also
+/// call it directly, outside the Tokio runtime its Redis connection needs: `Compat` enters it.
+#[derive(Debug)]
+struct RedisTokenStore(Arc<insurup::RedisTokenStore>);
+
+#[async_trait::async_trait]
+impl TokenStore for RedisTokenStore {
+    async fn load(&self) -> Result<Option<TokenSet>> {
+        Ok(Compat::new(insurup::TokenStore::load(self.0.as_ref())).await?)
+    }
+
+    async fn save(&self, tokens: TokenSet) -> Result<()> {
+        Ok(Compat::new(insurup::TokenStore::save(self.0.as_ref(), &tokens)).await?)
+    }
+
+    async fn clear(&self) -> Result<()> {
+        Ok(Compat::new(insurup::TokenStore::clear(self.0.as_ref())).await?)
+    }
+}
+
+/// The session of `account` kept in the Redis at `url` and shared by every worker that uses
+/// the same two: one login for all of them, one refresh per token generation. A token store for
+/// `InsurUpClient(options, token_store = …)` (Kotlin: `RedisTokenStore(url, account)`).
+#[uniffi::export]
+pub fn redis_token_store(url: String, account: String) -> Result<Arc<dyn TokenStore>> {
+    let store = insurup::RedisTokenStore::new(&url, &account)?;
+    Ok(Arc::new(RedisTokenStore(Arc::new(store))))
+}
+
+/// The core's store for `store`: a Redis store as itself, so the session runs the shared-renewal
+/// protocol; one implemented in Kotlin or Swift through its adapter.
+pub(crate) fn core_token_store(store: Arc<dyn TokenStore>) -> Arc<dyn insurup::TokenStore> {
+    let any: Arc<dyn Any + Send + Sync> = store.clone();
+    match any.downcast::<RedisTokenStore>() {
+        Ok(redis) => redis.0.clone(),
+        Err(_) => Arc::new(ForeignTokenStore(store)),
+    }
+}

@@ -1,0 +1,95 @@
+use insurup::{
+    AgentBranchId, CoverageGroupId, CustomerId, Document, DocumentRecipient, Proposal, ProposalId,
+    ProposalProductId, UserId,
+};
+
+use super::Proposals;
+use crate::error::{Result, json_argument};
+
+/// Revising proposals, their documents and comparisons, and who looks after them.
+#[uniffi::export(async_runtime = "tokio")]
+impl Proposals {
+    /// Asks every insurer again with other coverage groups; returns the revised proposal.
+    pub async fn revise(
+        &self, id: ProposalId, coverage_group_ids: Vec<CoverageGroupId>,
+    ) -> Result<Proposal> {
+        Ok(self.0.revise(&id, coverage_group_ids).await?)
+    }
+
+    /// Asks one insurer again, with another coverage group or a coverage (a JSON object as text).
+    #[uniffi::method(default(coverage_group_id = None, coverage = None))]
+    pub async fn revise_product(
+        &self, id: ProposalId, product_id: ProposalProductId,
+        coverage_group_id: Option<CoverageGroupId>, coverage: Option<String>,
+    ) -> Result<()> {
+        let coverage = coverage.map(|text| json_argument("coverage", &text)).transpose()?;
+        Ok(self.0.revise_product(&id, &product_id, coverage_group_id.as_ref(), coverage).await?)
+    }
+
+    /// Sends a product's proposal document to the customer by e-mail or SMS.
+    pub async fn send_document(
+        &self, id: ProposalId, product_id: ProposalProductId, customer_id: CustomerId,
+        recipient: DocumentRecipient,
+    ) -> Result<()> {
+        Ok(self.0.send_document(&id, &product_id, &customer_id, &recipient).await?)
+    }
+
+    /// Sends a product's information form to the customer by e-mail or SMS.
+    pub async fn send_information_form(
+        &self, id: ProposalId, product_id: ProposalProductId, customer_id: CustomerId,
+        recipient: DocumentRecipient,
+    ) -> Result<()> {
+        Ok(self.0.send_information_form(&id, &product_id, &customer_id, &recipient).await?)
+    }
+
+    /// A PDF comparing products side by side, without the coverage fields named.
+    #[uniffi::method(default(excluded_coverage_fields = []))]
+    pub async fn compare_pdf(
+        &self, id: ProposalId, product_ids: Vec<ProposalProductId>,
+        excluded_coverage_fields: Vec<String>,
+    ) -> Result<Document> {
+        Ok(self.0.compare_pdf(&id, &product_ids, &excluded_coverage_fields).await?)
+    }
+
+    /// Sends the comparison PDF to the customer by e-mail or SMS.
+    pub async fn send_compare_pdf(
+        &self, id: ProposalId, product_ids: Vec<ProposalProductId>,
+        excluded_coverage_fields: Vec<String>, customer_id: CustomerId,
+        recipient: DocumentRecipient,
+    ) -> Result<()> {
+        Ok(self
+            .0
+            .send_compare_pdf(
+                &id,
+                &product_ids,
+                &excluded_coverage_fields,
+                &customer_id,
+                &recipient,
+            )
+            .await?)
+    }
+
+    /// The proposal as the insurers saw it when they answered (JSON text).
+    pub async fn snapshot(&self, id: ProposalId) -> Result<String> {
+        Ok(self.0.snapshot(&id).await?.to_string())
+    }
+
+    /// The coverage the proposal asked for (JSON text).
+    pub async fn proposal_coverage(&self, id: ProposalId) -> Result<String> {
+        Ok(self.0.proposal_coverage(&id).await?.to_string())
+    }
+
+    /// Assigns the agent user looking after the proposal; none clears it.
+    pub async fn set_representative(
+        &self, id: ProposalId, agent_user_id: Option<UserId>,
+    ) -> Result<()> {
+        Ok(self.0.set_representative(&id, agent_user_id.as_ref()).await?)
+    }
+
+    /// Assigns the proposal to an agency branch; none clears it.
+    pub async fn set_branch(
+        &self, id: ProposalId, agent_branch_id: Option<AgentBranchId>,
+    ) -> Result<()> {
+        Ok(self.0.set_branch(&id, agent_branch_id.as_ref()).await?)
+    }
+}

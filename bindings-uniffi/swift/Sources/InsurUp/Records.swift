@@ -1,0 +1,43 @@
+// Swift idiom over the library's free functions: static constructors and methods on the core's
+// records. The logic (kind of customer, serial parsing, product choice) stays in the core.
+
+extension NewCustomer {
+    /// The kind of customer `identityNumber` names: a 10-digit VKN is a company titled `title`, a
+    /// number starting with 99 a foreign national born on `birthDate`, any other an individual.
+    public static func fromIdentityNumber(_ identityNumber: String, title: String? = nil, birthDate: String? = nil) -> NewCustomer {
+        newCustomerFromIdentityNumber(identityNumber: identityNumber, title: title, birthDate: birthDate)
+    }
+}
+
+extension DocumentSerial {
+    /// A registration document serial as people write it (`AB123456`, `AB 123456`), checked.
+    public static func parse(_ serial: String) throws -> DocumentSerial {
+        try parseDocumentSerial(serial: serial)
+    }
+}
+
+extension TokenSet {
+    /// The whole set as JSON, tokens in clear: keep it in the Keychain only.
+    public func toJson() -> String {
+        tokenSetToJson(tokens: self)
+    }
+
+    /// A token set written by `toJson()`.
+    public static func fromJson(_ json: String) throws -> TokenSet {
+        try tokenSetFromJson(json: json)
+    }
+}
+
+extension Proposal {
+    /// The cheapest product that can be bought in `installments` (1 = cash), chosen by the core.
+    public func cheapestProduct(installments: UInt32 = 1) -> Product? {
+        InsurUp.cheapestProduct(proposal: self, installments: installments)
+    }
+}
+
+/// The session of `account` kept in the Redis at `url` (`redis://…` or `rediss://…`) and shared
+/// by every client, in any process, that uses the same two: one login for all of them and one
+/// refresh per token generation. Pass it as `InsurUpClient(options:tokenStore:)`.
+public func RedisTokenStore(url: String, account: String) throws -> TokenStore {
+    try redisTokenStore(url: url, account: account)
+}
