@@ -3,12 +3,12 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use insurup_sandbox::{SandboxArgs, fixtures};
+use insurup_sandbox::{DialectArgs, SandboxArgs, fixtures};
 
 const EXIT_CODES: &str = "\
 Exit codes:
     0  success
-    1  local failure: a file could not be read or written
+    1  local failure: a file (the saved session included) could not be read or written
     2  usage or validation error (bad flag, bad input, a 400 answer)
     3  authentication: bad credentials, 2FA code needed, session expired, permission denied
     4  not found
@@ -150,6 +150,9 @@ pub enum Command {
         /// Sandbox settings.
         #[command(flatten)]
         args: SandboxArgs,
+        /// Which documented dialect of the API to speak.
+        #[command(flatten)]
+        dialect: DialectArgs,
     },
 
     /// Log in as an agent user (with 2FA when the account needs it) and keep the session
@@ -215,11 +218,20 @@ Ctrl-C continues where it stopped. --retry-failed removes the failed rows from t
 quotes them again. Rate limits and transient errors are retried by the SDK's retry policy
 (INSURUP_MAX_RETRIES).
 
+Shared batch: with --queue redis://HOST/ the same command on any number of machines (each
+with the same file) splits the rows between them through a Redis stream: each row is quoted
+by one worker, the rows of a worker that stopped are taken over after --claim-after seconds,
+every result is kept in Redis, and each worker writes the whole batch's output when the last
+row is done. The workers share one login (the session is kept in Redis too) and, with
+--rate-limit, one request budget. A rerun joins the batch where it stands; --status shows it.
+
 Examples:
   insurup quote-batch --generate-sample 200 > renewals.csv
   insurup quote-batch renewals.csv --concurrency 16
   insurup quote-batch renewals.csv --retry-failed
-  insurup quote-batch renewals.csv --format json -o quotes.jsonl";
+  insurup quote-batch renewals.csv --format json -o quotes.jsonl
+  insurup quote-batch renewals.csv --queue redis://redis.internal:6379/ --rate-limit 20
+  insurup quote-batch renewals.csv --queue redis://redis.internal:6379/ --status";
 
 const SANDBOX_HELP: &str = "\
 Point any command at it with --base-url or INSURUP_BASE_URL. Fixtures:
@@ -310,6 +322,11 @@ pub struct QuoteBatchArgs {
     #[arg(long, value_name = "N", default_value_t = 8, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
 
+    /// Send every row's requests at once even at the API's rate limit, instead of pacing them
+    /// at the rate it allows (a 429 is then only retried)
+    #[arg(long)]
+    pub no_pacing: bool,
+
     /// Seconds to wait for the insurers' answers per row
     #[arg(long, value_name = "SECONDS", default_value_t = 90, value_parser = clap::value_parser!(u64).range(1..))]
     pub wait: u64,
@@ -330,6 +347,58 @@ pub struct QuoteBatchArgs {
         requires = "generate_sample"
     )]
     pub seed: u64,
+
+    /// Share the batch with quote-batch processes on any machine through the Redis at URL
+    /// (redis:// or rediss://; a URL with a password belongs in INSURUP_QUEUE, not in a flag)
+    #[arg(
+        long,
+        value_name = "URL",
+        env = "INSURUP_QUEUE",
+        hide_env_values = true,
+        help_heading = "Shared batch (--queue)"
+    )]
+    pub queue: Option<String>,
+
+    /// The shared batch's name [default: the input's file name and a hash of its content]
+    #[arg(
+        long,
+        value_name = "NAME",
+        requires = "queue",
+        help_heading = "Shared batch (--queue)"
+    )]
+    pub batch: Option<String>,
+
+    /// This worker's name in the batch [default: <host>-<pid>]
+    #[arg(
+        long,
+        value_name = "NAME",
+        requires = "queue",
+        help_heading = "Shared batch (--queue)"
+    )]
+    pub worker: Option<String>,
+
+    /// Rows held by a worker not heard from for this long are taken over by another
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 30,
+        value_parser = clap::value_parser!(u64).range(1..),
+        help_heading = "Shared batch (--queue)"
+    )]
+    pub claim_after: u64,
+
+    /// At most N API requests per second for the whole batch, shared by every worker
+    #[arg(
+        long,
+        value_name = "N",
+        requires = "queue",
+        help_heading = "Shared batch (--queue)"
+    )]
+    pub rate_limit: Option<f64>,
+
+    /// Show the whole batch's progress (every worker's) and exit
+    #[arg(long, requires = "queue", help_heading = "Shared batch (--queue)")]
+    pub status: bool,
 }
 
 /// Options of `insurup login`.
@@ -338,6 +407,11 @@ pub struct LoginArgs {
     /// Read the password from the first line of stdin
     #[arg(long)]
     pub password_stdin: bool,
+
+    /// Sign in as a user through OAuth in a browser instead (client INSURUP_CLIENT_ID, `cli` by
+    /// default): prints the sign-in URL and waits for the browser on a loopback redirect
+    #[arg(long, conflicts_with = "password_stdin")]
+    pub browser: bool,
 }
 
 /// Page options shared by the list commands.
@@ -395,6 +469,14 @@ pub enum ProposalsCommand {
     Get {
         /// Proposal id
         id: String,
+    },
+    /// Each insurer's answer as it arrives, until all have answered
+    Watch {
+        /// Proposal id
+        id: String,
+        /// Give up after this many seconds
+        #[arg(long, value_name = "SECONDS", default_value_t = 90)]
+        max_wait: u64,
     },
 }
 

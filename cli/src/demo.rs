@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 
 use insurup::graphql::PolicyFields;
 use insurup::{
-    Card, Channel, Client, Customer, Error, ErrorKind, ListQuery, NewCustomer, NewProposal,
-    NewVehicle, Payment, Plate, Product, ProductBranch, Proposal, Purchase, TwoFactorChallenge,
-    TwoFactorProvider, Vehicle, WaitOptions,
+    Card, Channel, Client, Customer, DocumentSerial, Error, ErrorKind, ListQuery, NewCustomer,
+    NewProposal, NewVehicle, Payment, Product, ProductBranch, Proposal, Purchase,
+    TwoFactorChallenge, TwoFactorProvider, Vehicle, WaitOptions,
 };
 use insurup_sandbox::{Sandbox, SandboxConfig, SandboxHandle, fixtures};
 use serde::Serialize;
@@ -479,39 +479,28 @@ impl Demo<'_> {
 
     async fn vehicle(&mut self, customer: &Customer) -> Result<Vehicle, Error> {
         let args = self.args;
-        let (serial_code, serial_number) = split_document_serial(&args.document_serial);
+        let serial = DocumentSerial::parse(&args.document_serial)?;
         let vehicles = self.client.vehicles();
         let found = vehicles
             .lookup(
                 &customer.id,
                 &args.plate,
-                Some(serial_code),
-                Some(serial_number),
+                Some(&serial.code),
+                Some(&serial.number),
             )
             .await?;
-        let plate = Plate::parse(&args.plate).map(|plate| plate.to_string());
-        let existing = vehicles
-            .list(&customer.id)
-            .await?
-            .into_iter()
-            .find(|vehicle| vehicle.plate.as_ref().map(ToString::to_string) == plate);
-        let vehicle = match existing {
-            Some(vehicle) => vehicle,
-            None => {
-                let mut new =
-                    NewVehicle::new(&args.plate).with_document_serial(serial_code, serial_number);
-                if let (Some(brand), Some(model), Some(year)) = (
-                    &found.brand_reference,
-                    &found.model_type_reference,
-                    found.model_year,
-                ) {
-                    new = new.with_model(brand, model, year);
-                }
-                new.fuel = found.fuel.clone();
-                new.utilization_style = found.utilization_style.clone();
-                vehicles.create(&customer.id, new).await?
-            }
-        };
+        let mut new =
+            NewVehicle::new(&args.plate).with_document_serial(&serial.code, &serial.number);
+        if let (Some(brand), Some(model), Some(year)) = (
+            &found.brand_reference,
+            &found.model_type_reference,
+            found.model_year,
+        ) {
+            new = new.with_model(brand, model, year);
+        }
+        new.fuel = found.fuel.clone();
+        new.utilization_style = found.utilization_style.clone();
+        let vehicle = vehicles.ensure(&customer.id, new).await?;
         let describe = |reference: &Option<insurup::Reference>| {
             reference
                 .as_ref()
@@ -727,9 +716,13 @@ impl Demo<'_> {
                 render::money(premium),
                 installments_phrase(installments),
             ),
+            // Some servers answer a purchase with the policy id alone; its number follows below.
             &[format!(
                 "policy {} issued",
-                render::or_dash(bought.policy_number.as_ref())
+                bought
+                    .policy_number
+                    .as_deref()
+                    .unwrap_or(bought.policy_id.as_str())
             )],
             json!({
                 "insurer": best.insurance_company_name,
@@ -804,17 +797,6 @@ impl Demo<'_> {
     }
 }
 
-/// `AB123456` → (`AB`, `123456`). The SDK checks the parts.
-fn split_document_serial(serial: &str) -> (&str, &str) {
-    let serial = serial.trim();
-    let split = serial
-        .char_indices()
-        .find(|(_, c)| c.is_ascii_digit())
-        .map_or(serial.len(), |(index, _)| index);
-    let (code, number) = serial.split_at(split);
-    (code.trim_end_matches([' ', '-']), number)
-}
-
 fn fixture_code() -> String {
     SandboxConfig::default().mfa_code
 }
@@ -868,14 +850,6 @@ fn offer_json(product: &Product) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_document_serial_splits_into_letters_and_digits() {
-        assert_eq!(split_document_serial("AB123456"), ("AB", "123456"));
-        assert_eq!(split_document_serial("ab 123456"), ("ab", "123456"));
-        assert_eq!(split_document_serial("AB-123456"), ("AB", "123456"));
-        assert_eq!(split_document_serial("AB"), ("AB", ""));
-    }
 
     #[test]
     fn step_json_starts_with_the_step_and_its_outcome() {

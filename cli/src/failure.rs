@@ -117,6 +117,8 @@ pub fn exit_code(kind: ErrorKind) -> u8 {
         ErrorKind::NotFound => exit::NOT_FOUND,
         ErrorKind::Timeout | ErrorKind::Connection => exit::NETWORK,
         ErrorKind::PurchaseOutcomeUnknown => exit::PURCHASE_UNKNOWN,
+        // The session file could not be written: a problem on this machine.
+        ErrorKind::TokenStore => exit::LOCAL,
         _ => exit::API,
     }
 }
@@ -231,6 +233,7 @@ mod tests {
             (ErrorKind::Timeout, 6),
             (ErrorKind::Connection, 6),
             (ErrorKind::PurchaseOutcomeUnknown, 7),
+            (ErrorKind::TokenStore, 1),
         ];
         assert_eq!(cases.len(), ErrorKind::ALL.len(), "every kind is listed");
         for (kind, code) in cases {

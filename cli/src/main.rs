@@ -48,7 +48,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Demo(args) => demo::run(args, &global).await,
         Command::QuoteBatch(args) => batch::run(args, &global).await,
-        Command::Sandbox { args } => commands::sandbox::serve(args, &global).await,
+        Command::Sandbox { args, dialect } => {
+            commands::sandbox::serve(args, dialect, &global).await
+        }
         Command::Login(args) => commands::session::login(args, &global).await,
         Command::Logout => commands::session::logout(&global).await,
         Command::Customers(command) => commands::lists::customers(command, &global).await,

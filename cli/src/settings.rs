@@ -34,6 +34,11 @@ const CONFIG_KEYS: &[&str] = &[
 ];
 
 /// Config keys whose values are secrets: the file holding them should be private.
+/// The public OAuth client of `insurup login --browser`, as InsurUp's own command line names it.
+pub const DEFAULT_SIGN_IN_CLIENT: &str = "cli";
+/// A loopback redirect URI for a resumed sign-in, which only refreshes and never redirects.
+pub const LOOPBACK_REDIRECT: &str = "http://127.0.0.1/callback";
+
 const SECRET_KEYS: &[&str] = &["password", "client_secret", "access_token"];
 
 const USER_AGENT: &str = concat!("insurup-cli/", env!("CARGO_PKG_VERSION"));
@@ -105,14 +110,22 @@ impl Settings {
         if self.has_credentials() {
             return self.base_builder();
         }
+        let stored = FileTokenStore::new(self.token_file())
+            .load()
+            .await
+            .ok()
+            .flatten();
+        if self.lookup("INSURUP_EMAIL").is_none()
+            && let Some(client_id) = stored.as_ref().and_then(|tokens| tokens.oauth_client_id())
+        {
+            // `login --browser` stored a user's OAuth sign-in; refreshing it needs no redirect.
+            return Ok(self
+                .base_builder()?
+                .oauth_user(client_id, LOOPBACK_REDIRECT));
+        }
         let email = match self.lookup("INSURUP_EMAIL") {
             Some(email) => Some(email),
-            None => FileTokenStore::new(self.token_file())
-                .load()
-                .await
-                .ok()
-                .flatten()
-                .and_then(|tokens| tokens.agent_user_email().map(str::to_owned)),
+            None => stored.and_then(|tokens| tokens.agent_user_email().map(str::to_owned)),
         };
         let Some(email) = email else {
             return Err(Failure::Api(insurup::Error::new(
@@ -122,6 +135,12 @@ impl Settings {
             )));
         };
         Ok(self.base_builder()?.stored_agent_session(email))
+    }
+
+    /// The OAuth client `login --browser` signs in with when INSURUP_CLIENT_ID names none.
+    pub fn sign_in_client_id(&self) -> String {
+        self.lookup("INSURUP_CLIENT_ID")
+            .unwrap_or_else(|| DEFAULT_SIGN_IN_CLIENT.to_owned())
     }
 
     /// A builder with every setting applied and the token file as its store, before any

@@ -205,16 +205,22 @@ async fn the_sandbox_command_prints_its_url_first_and_serves_until_stopped() {
         .stderr(Stdio::null());
     let mut child = command.spawn().expect("the sandbox starts");
     let stdout = child.stdout.take().expect("stdout is piped");
-    let url = tokio::task::spawn_blocking(move || {
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("the first line");
-        line.trim().to_owned()
+    let (url, auth_url) = tokio::task::spawn_blocking(move || {
+        let mut reader = BufReader::new(stdout);
+        let mut lines = [String::new(), String::new()];
+        for line in &mut lines {
+            reader.read_line(line).expect("a line");
+        }
+        let [url, auth_url] = lines;
+        (url.trim().to_owned(), auth_url.trim().to_owned())
     })
     .await
     .expect("read");
     assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+    assert!(
+        auth_url.starts_with("http://127.0.0.1:") && auth_url != url,
+        "the default dialect's OAuth origin comes second: {auth_url}"
+    );
 
     let _ = rustls::crypto::ring::default_provider().install_default();
     let stats = reqwest::get(format!("{url}/__sandbox/stats"))
@@ -232,4 +238,147 @@ async fn the_sandbox_command_prints_its_url_first_and_serves_until_stopped() {
 
     child.kill().expect("the sandbox stops");
     let _ = child.wait();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn proposals_watch_prints_each_insurer_once_as_it_answers_live() {
+    // Insurers answer over a few seconds.
+    let sandbox = common::sandbox_with(SandboxConfig {
+        latency_scale: 1.0,
+        ..SandboxConfig::for_tests()
+    })
+    .await;
+    let client = insurup::Client::builder()
+        .base_url(sandbox.base_url())
+        .agent_user(AGENT, PASSWORD)
+        .build()
+        .expect("client");
+    let customer = client
+        .customers()
+        .ensure(insurup::NewCustomer::individual("11111111110").with_birth_date("1990-01-01"))
+        .await
+        .expect("customer");
+    let vehicle = client
+        .vehicles()
+        .create(
+            &customer.id,
+            insurup::NewVehicle::new("34ABC123").with_document_serial("AB", "123456"),
+        )
+        .await
+        .expect("vehicle");
+    let proposal = client
+        .proposals()
+        .create(insurup::NewProposal::kasko(&customer.id, &vehicle.id))
+        .await
+        .expect("proposal");
+    assert!(!proposal.is_complete(), "the insurers are still answering");
+
+    let insurup = Insurup::new();
+    let mut command = insurup.as_user(&sandbox, AGENT);
+    command.args(["proposals", "watch", proposal.id.as_str(), "--json"]);
+    let output = run(command).await;
+    assert_exit(&output, 0);
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON lines"))
+        .collect();
+    let (last, answers) = lines.split_last().expect("output");
+    assert_eq!(last["finished"], true);
+    assert_eq!(last["complete"], true);
+    let mut ids: Vec<&str> = answers
+        .iter()
+        .filter_map(|answer| answer["productId"].as_str())
+        .collect();
+    assert_eq!(ids.len(), proposal.products.len(), "one line per insurer");
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), proposal.products.len(), "each insurer once");
+    assert!(
+        answers.iter().any(|answer| answer["realTime"] == true),
+        "pushed by the hub: {answers:?}"
+    );
+    let first = answers.first().and_then(|a| a["elapsedMs"].as_u64());
+    let latest = answers.last().and_then(|a| a["elapsedMs"].as_u64());
+    assert!(
+        first < latest,
+        "printed as they arrived, not all at the end"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn login_in_a_browser_keeps_a_user_session_that_later_commands_use() {
+    let sandbox = common::sandbox().await;
+    let insurup = Insurup::new();
+    let command = |args: &[&str]| {
+        let mut command = insurup.command();
+        command
+            .env("INSURUP_BASE_URL", sandbox.base_url())
+            .env("INSURUP_AUTH_URL", sandbox.auth_url())
+            .args(args);
+        command
+    };
+    let mut login = command(&["login", "--browser"]);
+    login
+        .env("INSURUP_CLIENT_ID", "sandbox-app")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = login.spawn().expect("insurup runs");
+    let stderr_pipe = child.stderr.take().expect("stderr");
+    let (found, url) = std::sync::mpsc::channel();
+    // Reads stderr to its end (so the command never writes into a closed pipe), handing over the
+    // sign-in URL as soon as it is printed.
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        for line in BufReader::new(stderr_pipe).lines().map_while(Result::ok) {
+            if line.trim_start().starts_with("http") {
+                let _ = found.send(line.trim().to_owned());
+            }
+            text.push_str(&line);
+            text.push('\n');
+        }
+        text
+    });
+    let url =
+        tokio::task::spawn_blocking(move || url.recv_timeout(std::time::Duration::from_secs(30)))
+            .await
+            .expect("waited")
+            .expect("the sign-in URL is printed");
+
+    let http = reqwest::Client::new();
+    let approved: serde_json::Value = http
+        .post(format!("{}/__sandbox/oauth/approve", sandbox.base_url()))
+        .json(&serde_json::json!({ "url": url }))
+        .send()
+        .await
+        .expect("approve answer")
+        .json()
+        .await
+        .expect("JSON");
+    let callback = approved["redirectUrl"].as_str().expect("redirect URL");
+    let landed = http
+        .get(callback)
+        .send()
+        .await
+        .expect("the listener answers");
+    assert_eq!(landed.status(), 200);
+
+    let output = tokio::task::spawn_blocking(move || child.wait_with_output())
+        .await
+        .expect("waited")
+        .expect("insurup exits");
+    let printed = reader.join().expect("stderr read");
+    assert!(output.status.success(), "{printed}");
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains(AGENT),
+        "{printed}"
+    );
+    assert!(insurup.token_file().exists(), "the session is saved");
+
+    let later = run(command(&["customers", "list", "--first", "1", "--json"])).await;
+    assert_exit(&later, 0);
+    assert_eq!(
+        sandbox.stats().authorization_codes,
+        1,
+        "the saved sign-in is used"
+    );
 }

@@ -111,7 +111,7 @@ async fn two_hundred_rows_with_failures_end_in_the_output_once_and_reruns_redo_n
     .await;
     inject_fault(
         &sandbox,
-        json!({"method": "POST", "path": "/graphql", "times": 3, "status": 429, "retryAfter": 1}),
+        json!({"method": "POST", "path": "/api/graphql", "times": 3, "status": 429, "retryAfter": 1}),
     )
     .await;
     let batch = |extra: &'static [&'static str]| {

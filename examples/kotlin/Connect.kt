@@ -2,11 +2,11 @@
 // otherwise start a local sandbox and log in as its 2FA test user.
 package com.insurup.examples
 
-import com.insurup.sdk.ClientOptions
-import com.insurup.sdk.Credentials
 import com.insurup.sdk.InsurUpClient
-import com.insurup.sdk.TwoFactorChallenge
 import com.insurup.sdk.TwoFactorProvider
+import com.insurup.sdk.model.ClientOptions
+import com.insurup.sdk.model.Secret
+import com.insurup.sdk.model.TwoFactorChallenge
 import java.io.File
 
 /** A client, and the sandbox process it talks to when no API was configured. */
@@ -33,11 +33,12 @@ fun connect(vararg sandboxFlags: String): Connection {
     }
     val client = InsurUpClient(
         ClientOptions(
-            credentials = Credentials.agentUser("mfa@sandbox.insurup.test", "sandbox-password"),
+            email = "mfa@sandbox.insurup.test",
+            password = Secret("sandbox-password"),
             baseUrl = baseUrl,
-            twoFactor = smsCode,
             agentId = "00000000-0000-4000-8000-000000000001",
         ),
+        twoFactor = smsCode,
     )
     return Connection(client, sandbox)
 }

@@ -5,28 +5,27 @@ package com.insurup.examples.handleerrors
 import com.insurup.examples.connect
 
 import com.insurup.sdk.InsurUpException
-import com.insurup.sdk.NewCustomer
 import com.insurup.sdk.cheapestProduct
-import com.insurup.sdk.WaitOptions
 import com.insurup.sdk.newCard
+import com.insurup.sdk.model.NewCustomer
 import com.insurup.sdk.model.NewIndividualCustomer
 import com.insurup.sdk.model.NewProposal
 import com.insurup.sdk.model.NewVehicle
 import com.insurup.sdk.model.ProductBranch
+import com.insurup.sdk.model.WaitOptions
 import kotlinx.coroutines.runBlocking
-import java.time.Duration
 
 fun advice(error: InsurUpException): String = when (error) {
-    is InsurUpException.Validation -> "fix the input field `${error.field}` (nothing was sent)"
+    is InsurUpException.Validation -> "fix the input field `${error.report.field}` (nothing was sent)"
     is InsurUpException.Authentication, is InsurUpException.TwoFactorRequired -> "check the credentials and the 2FA provider"
     is InsurUpException.NotFound -> "check the id (or the user's data scope)"
     is InsurUpException.Conflict -> "it exists already or is in the wrong state: read it instead"
-    is InsurUpException.Unprocessable -> "show the customer: ${error.detail} ${error.suggestions.joinToString(" ")}"
-    is InsurUpException.RateLimit -> "slow down; retry after ${error.retryAfter}"
+    is InsurUpException.Unprocessable -> "show the customer: ${error.report.detail} ${error.report.suggestions.joinToString(" ")}"
+    is InsurUpException.RateLimit -> "slow down; retry after ${error.report.retryAfter} s"
     is InsurUpException.PurchaseOutcomeUnknown -> "read the product back before buying again; never buy twice"
     is InsurUpException.Server, is InsurUpException.Timeout, is InsurUpException.Connection ->
         "retry later (the SDK already retried what was safe to retry)"
-    else -> "report it with the request id"
+    else -> "report it with the request id ${error.report().requestId}"
 }
 
 /** Runs [call], which must throw an [E], and says what to do about it. */
@@ -59,7 +58,7 @@ fun main() = runBlocking {
         }
         val vehicle = client.vehicles().create(customer.id, NewVehicle(plate = "34ABC123", documentSerialCode = "AB", documentSerialNumber = "123456"))
         val created = client.proposals().create(NewProposal(productBranch = ProductBranch.Trafik, insurerCustomerId = customer.id, vehicleId = vehicle.id))
-        val proposal = client.proposals().wait(created.id, WaitOptions(timeout = Duration.ofSeconds(60)))
+        val proposal = client.proposals().wait(created.id, WaitOptions(timeout = 60.0))
         val best = proposal.cheapestProduct(1u) ?: error("no insurer offered a cash premium")
         val declined = newCard("4000000000000002", "123", "12", "2030", "AHMET YILMAZ")
         expect<InsurUpException.Unprocessable>("declined card") {

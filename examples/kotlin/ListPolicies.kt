@@ -4,26 +4,22 @@ package com.insurup.examples.listpolicies
 
 import com.insurup.examples.connect
 
-import com.insurup.sdk.ListQuery
-import com.insurup.sdk.SortDirection
-import com.insurup.sdk.SortOrder
+import com.insurup.sdk.model.ListOptions
+import com.insurup.sdk.model.SortKey
 import com.insurup.sdk.policiesFlow
 import kotlinx.coroutines.runBlocking
 
 fun main() = runBlocking {
     connect("--generated-policies", "2000").use { connection ->
         val client = connection.client
-        val query = ListQuery(
-            first = 200u,
-            filter = """{"and": [{"state": {"eq": "ACTIVE"}}, {"grossPremium": {"gte": 5000}}]}""",
-            order = listOf(SortOrder("grossPremium", SortDirection.DESC)),
-        )
-        val firstPage = client.graphql().policyPages(query).use { it.nextPage() } ?: error("no page")
+        val options = ListOptions(first = 200u, order = listOf(SortKey("grossPremium", "DESC")))
+        val filter = """{"and": [{"state": {"eq": "ACTIVE"}}, {"grossPremium": {"gte": 5000}}]}"""
+        val firstPage = client.graphql().policies(options, filter)
         println("${firstPage.totalCount} policies match; the first page has ${firstPage.items.size}")
 
         var count = 0
         var total = 0.0
-        client.graphql().policiesFlow(query).collect { row ->
+        client.graphql().policiesFlow(options, filter).collect { row ->
             count += 1
             total += row.grossPremium ?: 0.0
             if (count <= 3) println("%10.2f TL  %s  %s".format(row.grossPremium ?: 0.0, row.insuranceCompanyName ?: "-", row.insuredCustomerName ?: "-"))

@@ -4,11 +4,13 @@ package com.insurup.examples.quoteandbuy
 
 import com.insurup.examples.connect
 
-import com.insurup.sdk.NewCustomer
 import com.insurup.sdk.cheapestProduct
+import com.insurup.sdk.fromIdentityNumber
 import com.insurup.sdk.newCard
+import com.insurup.sdk.parse
 import com.insurup.sdk.model.Channel
-import com.insurup.sdk.model.NewIndividualCustomer
+import com.insurup.sdk.model.DocumentSerial
+import com.insurup.sdk.model.NewCustomer
 import com.insurup.sdk.model.NewProposal
 import com.insurup.sdk.model.NewVehicle
 import com.insurup.sdk.model.ProductBranch
@@ -18,13 +20,13 @@ import kotlinx.coroutines.runBlocking
 fun main() = runBlocking {
     connect().use { connection ->
         val client = connection.client
-        // `ensure` finds the agency's customer or creates it: safe to run again after a failure.
-        val customer = client.customers().ensure(
-            NewCustomer.Individual(NewIndividualCustomer(identityNumber = "11111111110", birthDate = "1990-01-01")),
-        )
-        val vehicle = client.vehicles().create(
+        // `ensure` finds the agency's customer (or vehicle, by its plate) or creates it: safe to
+        // run again after a failure. The identity number says which kind of customer it is.
+        val customer = client.customers().ensure(NewCustomer.fromIdentityNumber("11111111110", birthDate = "1990-01-01"))
+        val serial = DocumentSerial.parse("AB 123456") // as written on the registration document
+        val vehicle = client.vehicles().ensure(
             customer.id,
-            NewVehicle(plate = "34ABC123", documentSerialCode = "AB", documentSerialNumber = "123456"),
+            NewVehicle(plate = "34ABC123", documentSerialCode = serial.code, documentSerialNumber = serial.number),
         )
         val sale = client.cases().ensureSaleOpportunity(customer.id, ProductBranch.Kasko, Channel.Api)
         println("customer ${customer.fullName ?: customer.id}, vehicle ${vehicle.id}, case ${sale.caseRef}")
@@ -43,7 +45,7 @@ fun main() = runBlocking {
         val best = proposal.cheapestProduct(1u) ?: error("no insurer offered a cash premium")
         val card = newCard("4242424242424242", "123", "12", "2030", "AHMET YILMAZ") // the sandbox's test card
         // Sent at most once: if the answer is lost, the SDK reads the product back instead.
-        val bought = client.purchase().creditCard(proposal.id, best.id, card, 1u)
+        val bought = client.purchase().creditCard(proposal.id, best.id, card, 1u, metadata = """{"campaign": "example"}""")
         val policy = client.policies().get(bought.policyId)
         println("bought ${best.insuranceCompanyName}: policy ${policy.policyNumber}, ${policy.grossPremium} TL")
     }

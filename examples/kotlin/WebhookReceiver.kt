@@ -7,20 +7,20 @@ import com.insurup.examples.connect
 
 import com.insurup.sdk.DeliveryDeduplicator
 import com.insurup.sdk.InsurUpException
-import com.insurup.sdk.NewCustomer
 import com.insurup.sdk.cheapestProduct
-import com.insurup.sdk.WaitOptions
+import com.insurup.sdk.model.NewCustomer
 import com.insurup.sdk.model.NewIndividualCustomer
 import com.insurup.sdk.model.NewProposal
 import com.insurup.sdk.model.NewVehicle
 import com.insurup.sdk.model.NewWebhook
+import com.insurup.sdk.model.Secret
 import com.insurup.sdk.model.ProductBranch
+import com.insurup.sdk.model.WaitOptions
 import com.insurup.sdk.model.WebhookEvent
 import com.insurup.sdk.verifyAndParseWebhook
 import com.sun.net.httpserver.HttpServer
 import kotlinx.coroutines.runBlocking
 import java.net.InetSocketAddress
-import java.time.Duration
 import java.util.concurrent.LinkedBlockingQueue
 import java.util.concurrent.TimeUnit
 
@@ -34,7 +34,7 @@ fun main() = runBlocking {
         val body = exchange.requestBody.readAllBytes() // the raw bytes, exactly as sent
         val status = try {
             val event = verifyAndParseWebhook(SECRET, body, exchange.requestHeaders.getFirst("x-webhook-signature"))
-            if (seen.firstTime(exchange.requestHeaders.getFirst("x-webhook-delivery") ?: "")) verified.put(event.eventType)
+            if (seen.firstTime(exchange.requestHeaders.getFirst("x-webhook-delivery") ?: "", body)) verified.put(event.eventType)
             204 // answer fast; do slow work elsewhere
         } catch (refused: InsurUpException) {
             println("refused a delivery: ${refused.message}") // forged, tampered with, or not an event
@@ -51,7 +51,7 @@ fun main() = runBlocking {
             NewWebhook(
                 url = "http://127.0.0.1:${server.address.port}/insurup",
                 events = listOf(WebhookEvent.ProposalPremiumPurchased, WebhookEvent.PolicyCreated),
-                secret = SECRET,
+                secret = Secret(SECRET),
             ),
         )
         println("registered webhook ${hook.id}")
@@ -61,7 +61,7 @@ fun main() = runBlocking {
         )
         val vehicle = client.vehicles().create(customer.id, NewVehicle(plate = "34ABC123", documentSerialCode = "AB", documentSerialNumber = "123456"))
         val created = client.proposals().create(NewProposal(productBranch = ProductBranch.Trafik, insurerCustomerId = customer.id, vehicleId = vehicle.id))
-        val proposal = client.proposals().wait(created.id, WaitOptions(timeout = Duration.ofSeconds(60)))
+        val proposal = client.proposals().wait(created.id, WaitOptions(timeout = 60.0))
         val best = proposal.cheapestProduct(1u) ?: error("no insurer offered a cash premium")
         client.purchase().openAccount(proposal.id, best.id, 1u)
 

@@ -59,7 +59,7 @@ await expect(ValidationError, 'bad TCKN', () => client.customers.createIndividua
 const customer = await client.customers.ensureIndividual({ identityNumber: '11111111110', birthDate: '1990-01-01' })
 const vehicle = await client.vehicles.create(customer.id, { plate: '34ABC123', documentSerialCode: 'AB', documentSerialNumber: '123456' })
 const created = await client.proposals.createTrafik({ customerId: customer.id, vehicleId: vehicle.id })
-const proposal = await client.proposals.wait(created.id, { timeoutMs: 60_000 })
+const proposal = await client.proposals.wait(created.id, { timeout: 60 })
 const best = proposal.cheapestProduct(1)
 if (!best) throw new Error('no insurer offered a cash premium')
 await expect(ValidationError, 'mistyped card', () =>

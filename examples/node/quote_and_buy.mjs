@@ -13,7 +13,7 @@ const sale = await client.cases.ensureSaleOpportunity(customer.id, 'KASKO', 'WEB
 console.log(`customer ${customer.fullName ?? customer.id}, vehicle ${vehicle.id}, case ${sale.caseRef ?? sale.id}`)
 
 const created = await client.proposals.createKasko({ customerId: customer.id, vehicleId: vehicle.id })
-for await (const update of client.proposals.watch(created.id, { timeoutMs: 60_000 })) {
+for await (const update of client.proposals.watch(created.id, { timeout: 60 })) {
   for (const product of update.resolved) {
     const cash = product.premiums.find((premium) => premium.installmentNumber === 1)
     const price = cash?.grossPremium !== undefined ? `${cash.grossPremium.toFixed(2).padStart(10)} TL` : '   no offer'

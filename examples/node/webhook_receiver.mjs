@@ -26,8 +26,9 @@ const server = http.createServer((request, response) => {
     const header = (/** @type {string} */ name) => String(request.headers[name] ?? '')
     try {
       // The raw bytes, exactly as sent: parsed and re-serialised JSON no longer matches.
-      const event = verifyAndParseWebhook(SECRET, Buffer.concat(chunks), header('x-webhook-signature'))
-      if (seen.firstTime(header('x-webhook-delivery'))) {
+      const body = Buffer.concat(chunks)
+      const event = verifyAndParseWebhook(SECRET, body, header('x-webhook-signature'))
+      if (seen.firstTime(header('x-webhook-delivery'), body)) {
         console.log(`verified ${event.eventType}: ${event.payload.policyId ?? event.payload.proposalId}`)
         missing.delete(event.eventType)
         if (missing.size === 0) allVerified()
@@ -56,7 +57,7 @@ console.log(`registered webhook ${hook.id}`)
 const customer = await client.customers.ensureIndividual({ identityNumber: '11111111110', birthDate: '1990-01-01' })
 const vehicle = await client.vehicles.create(customer.id, { plate: '34ABC123', documentSerialCode: 'AB', documentSerialNumber: '123456' })
 const created = await client.proposals.createTrafik({ customerId: customer.id, vehicleId: vehicle.id })
-const proposal = await client.proposals.wait(created.id, { timeoutMs: 60_000 })
+const proposal = await client.proposals.wait(created.id, { timeout: 60 })
 const best = proposal.cheapestProduct(1)
 if (!best) throw new Error('no insurer offered a cash premium')
 await client.purchase.openAccount(proposal.id, best.id, {})

@@ -27,8 +27,9 @@ def advice(error: insurup.InsurUpError) -> str:
         return f"slow down; retry after {error.retry_after} s"
     if isinstance(error, insurup.PurchaseOutcomeUnknownError):
         return "read the product back before buying again; never buy twice"
-    if isinstance(error, (insurup.ServerError, insurup.TimeoutError, insurup.ConnectionError)):
-        return "retry later (the SDK already retried what was safe to retry)"
+    if error.retryable:
+        reached = "it may have reached the server" if error.may_have_reached_server else "it never left"
+        return f"retry later ({reached}; the SDK already retried what was safe to retry)"
     return "report it with the request id"
 
 
@@ -63,6 +64,10 @@ def main() -> None:
         declined = insurup.Card(number="4000000000000002", cvc="123", expiry_month="12", expiry_year="2030", holder_name="AHMET YILMAZ")
         expect(insurup.UnprocessableError, "declined card",
                lambda: client.purchase.credit_card(proposal.id, best.id, card=declined))
+
+    # Nobody listens on port 9: the request never left, so trying again later is safe.
+    with insurup.Client(base_url="http://127.0.0.1:9", access_token="token", max_retries=0) as offline:
+        expect(insurup.ConnectionError, "no server", offline.reference.me)
 
 
 if __name__ == "__main__":

@@ -12,12 +12,14 @@ from connect import connect
 
 def main() -> None:
     with connect() as client:
-        # `ensure_*` finds the agency's customer or creates it: safe to run again after a failure.
-        customer = client.customers.ensure_individual(
-            identity_number="11111111110", birth_date="1990-01-01"
-        )
-        vehicle = client.vehicles.create(
-            customer.id, plate="34ABC123", document_serial_code="AB", document_serial_number="123456"
+        # `ensure` finds the agency's customer or creates it (the identity number says whether it
+        # is a person, a company or a foreigner): safe to run again after a failure. The same for
+        # the customer's vehicle, found by its plate.
+        customer = client.customers.ensure(identity_number="11111111110", birth_date="1990-01-01")
+        serial = insurup.DocumentSerial.parse("AB 123456")  # as written on the registration
+        vehicle = client.vehicles.ensure(
+            customer.id, plate="34ABC123", document_serial_code=serial.code,
+            document_serial_number=serial.number,
         )
         case = client.cases.ensure_sale_opportunity(customer_id=customer.id, product_branch="KASKO")
         print(f"customer {customer.display_name()}, vehicle {vehicle.id}, case {case.case_ref}")

@@ -32,7 +32,7 @@ class Receiver(BaseHTTPRequestHandler):
             self.send_response(401)
             self.end_headers()
             return
-        if seen.first_time(self.headers.get(webhook.DELIVERY_HEADER, "")):
+        if seen.first_time(self.headers.get(webhook.DELIVERY_HEADER, ""), body):
             handled.put(event)
         self.send_response(204)  # answer fast; do slow work elsewhere
         self.end_headers()

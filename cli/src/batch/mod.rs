@@ -3,6 +3,7 @@
 
 mod input;
 mod output;
+mod queue;
 mod sample;
 
 use std::collections::BTreeMap;
@@ -11,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use futures::StreamExt;
 use insurup::{
-    Channel, Client, Customer, CustomerId, Error, NewCustomer, NewProposal, NewVehicle, Plate,
-    ProductBranch, Vehicle, WaitOptions,
+    Channel, Client, Customer, Error, NewCustomer, NewProposal, NewVehicle, ProductBranch, Vehicle,
+    WaitOptions,
 };
 use serde::Serialize;
 
@@ -43,6 +44,9 @@ pub async fn run(args: QuoteBatchArgs, global: &GlobalArgs) -> Result<(), Failur
         .output
         .clone()
         .unwrap_or_else(|| default_output(&input_path, args.format));
+    if let Some(url) = &args.queue {
+        return queue::run(&args, global, url, &input_path, &output_path, rows, started).await;
+    }
     let (mut results, earlier) = ResultFile::open(&output_path, args.format, args.retry_failed)?;
     let todo: Vec<Row> = rows
         .iter()
@@ -56,7 +60,11 @@ pub async fn run(args: QuoteBatchArgs, global: &GlobalArgs) -> Result<(), Failur
         ..Tally::default()
     };
     if !todo.is_empty() {
-        let client = Settings::load(global)?.client().await?;
+        let client = Settings::load(global)?
+            .builder()
+            .await?
+            .pacing(!args.no_pacing)
+            .build()?;
         // A wrong password or a missing 2FA code stops the batch now, not row by row.
         client.sign_in().await?;
         let bar = render::progress_bar(
@@ -70,7 +78,7 @@ pub async fn run(args: QuoteBatchArgs, global: &GlobalArgs) -> Result<(), Failur
             .take_until(stop)
             .map(|row| {
                 let client = client.clone();
-                async move { quote_row(&client, row, wait).await }
+                async move { quote_row(&client, row, wait, None).await }
             })
             .buffer_unordered(usize::from(args.concurrency));
         while let Some(record) = quotes.next().await {
@@ -122,8 +130,15 @@ fn stop_on_ctrl_c(quiet: bool) -> tokio::sync::oneshot::Receiver<()> {
     stopped
 }
 
-/// Quotes one row; never fails, the record says how the row ended.
-async fn quote_row(client: &Client, row: &Row, wait: WaitOptions) -> QuoteRecord {
+/// Quotes one row; never fails, the record says how the row ended. With a checkpoint (a shared
+/// batch) the row's proposal is remembered as soon as it exists, and reused when the row is
+/// taken over from a worker that stopped.
+async fn quote_row(
+    client: &Client,
+    row: &Row,
+    wait: WaitOptions,
+    checkpoint: Option<&queue::ProposalCheckpoint>,
+) -> QuoteRecord {
     let mut record = QuoteRecord {
         key: row.key.clone(),
         line: row.line,
@@ -143,7 +158,7 @@ async fn quote_row(client: &Client, row: &Row, wait: WaitOptions) -> QuoteRecord
         error_kind: None,
         error_message: None,
     };
-    match quote(client, row, wait, &mut record).await {
+    match quote(client, row, wait, checkpoint, &mut record).await {
         Ok(()) => record.status = Status::Ok,
         Err(RowError::Api(error)) => {
             record.error_kind = Some(error.kind().class_name().to_owned());
@@ -176,6 +191,7 @@ async fn quote(
     client: &Client,
     row: &Row,
     wait: WaitOptions,
+    checkpoint: Option<&queue::ProposalCheckpoint>,
     record: &mut QuoteRecord,
 ) -> Result<(), RowError> {
     let installments = match &row.installments {
@@ -196,15 +212,19 @@ async fn quote(
         .cases()
         .ensure_sale_opportunity(&customer.id, branch.clone(), Channel::Api)
         .await?;
-    let proposal = client
-        .proposals()
-        .create(NewProposal {
+    let proposals = client.proposals();
+    let create = || {
+        proposals.create(NewProposal {
             product_branch: branch,
             ..NewProposal::kasko(&customer.id, &vehicle.id)
         })
-        .await?;
-    record.proposal_id = Some(proposal.id.to_string());
-    let proposal = client.proposals().wait(&proposal.id, wait).await?;
+    };
+    let proposal_id = match checkpoint {
+        Some(checkpoint) => checkpoint.proposal(client, row, create).await?,
+        None => create().await?.id,
+    };
+    record.proposal_id = Some(proposal_id.to_string());
+    let proposal = client.proposals().wait(&proposal_id, wait).await?;
     let priced = proposal
         .products
         .iter()
@@ -226,20 +246,14 @@ async fn quote(
     Ok(())
 }
 
-/// An individual (TCKN), a company (10-digit VKN) or a foreign national (99…).
+/// The row's customer: the identity number decides the kind (see
+/// [`NewCustomer::from_identity_number`]).
 fn new_customer(row: &Row) -> NewCustomer {
-    let number = row.identity_number.as_str();
-    let mut customer = if number.len() == 10 {
-        NewCustomer::company(number, row.title.clone().unwrap_or_default())
-    } else if number.starts_with("99") {
-        NewCustomer::foreign(number, row.birth_date.clone().unwrap_or_default())
-    } else {
-        let individual = NewCustomer::individual(number);
-        match &row.birth_date {
-            Some(date) => individual.with_birth_date(date),
-            None => individual,
-        }
-    };
+    let mut customer = NewCustomer::from_identity_number(
+        &row.identity_number,
+        row.title.clone(),
+        row.birth_date.clone(),
+    );
     if let Some(name) = &row.full_name {
         customer = customer.with_full_name(name);
     }
@@ -255,21 +269,10 @@ fn new_customer(row: &Row) -> NewCustomer {
 /// The customer's vehicle with this plate, added first if the customer has none, so a row
 /// quoted again does not add the vehicle twice.
 async fn ensure_vehicle(client: &Client, customer: &Customer, row: &Row) -> Result<Vehicle, Error> {
-    let vehicles = client.vehicles();
-    let id: &CustomerId = &customer.id;
-    if let Some(plate) = Plate::parse(&row.plate)
-        && let Some(existing) = vehicles
-            .list(id)
-            .await?
-            .into_iter()
-            .find(|vehicle| vehicle.plate.as_ref() == Some(&plate))
-    {
-        return Ok(existing);
-    }
     let mut vehicle = NewVehicle::new(&row.plate);
     vehicle.document_serial_code = row.document_serial_code.clone();
     vehicle.document_serial_number = row.document_serial_number.clone();
-    vehicles.create(id, vehicle).await
+    client.vehicles().ensure(&customer.id, vehicle).await
 }
 
 /// The error's message with the fields the API refused.

@@ -211,7 +211,7 @@ fn encode(format: ResultFormat, record: &QuoteRecord) -> Result<Vec<u8>, Failure
 
 /// Replaces the file with `records` (and the CSV header) through a rename, so a crash leaves
 /// either the old file or the new one.
-fn write_atomically(
+pub(super) fn write_atomically(
     path: &Path,
     format: ResultFormat,
     records: &[QuoteRecord],

@@ -4,6 +4,7 @@ pub mod lists;
 pub mod sandbox;
 pub mod session;
 pub mod show;
+pub mod watch;
 
 use crate::cli::{GlobalArgs, PoliciesCommand, ProposalsCommand};
 use crate::failure::Failure;
@@ -18,6 +19,7 @@ pub async fn proposals(command: ProposalsCommand, global: &GlobalArgs) -> Result
             plate,
         } => lists::proposals(page, branch, state, plate, global).await,
         ProposalsCommand::Get { id } => show::proposal(&id, global).await,
+        ProposalsCommand::Watch { id, max_wait } => watch::proposal(&id, max_wait, global).await,
     }
 }
 
