@@ -34,12 +34,17 @@ const HANG_LIMIT: Duration = Duration::from_secs(60);
 /// Per-attempt timeout of the client in the slow-response row; the injected delay exceeds it.
 const SHORT_TIMEOUT: Duration = Duration::from_millis(1000);
 const SLOW_DELAY_MS: u64 = 1300;
+/// How long a purchase with a lost or ambiguous answer is read back before its outcome is
+/// reported unknown: short here, so flows whose purchase never happened end within the hang
+/// limit (the default is 60 s).
+const CONFIRMATION_WINDOW: Duration = Duration::from_secs(4);
 
 const LOGIN: &str = "/api/authentication:agent-user/login";
+const REFRESH: &str = "/api/authentication:agent-user/refresh";
 const CUSTOMERS: &str = "/api/customers";
 const CUSTOMER: &str = "/api/customers/{id}";
 const VEHICLES: &str = "/api/customers/{id}/vehicles";
-const GRAPHQL: &str = "/graphql";
+const GRAPHQL: &str = "/api/graphql";
 const CASES: &str = "/api/cases:new-sale-opportunity";
 const CASE: &str = "/api/cases/{ref}";
 const PROPOSALS: &str = "/api/proposals";
@@ -76,21 +81,31 @@ enum Fault {
     ResetBeforeHandling,
     ResetAfterHandling,
     SlowResponses,
+    PurchaseAppliedThenBadGateway,
     TokensRevokedMidRun,
     RefreshTokenReused,
+    RefreshDropped,
+    RefreshAppliedThenDropped,
+    RefreshUnavailable,
+    RefreshRateLimited,
     ClockSkew,
 }
 
 impl Fault {
-    const ALL: [Fault; 9] = [
+    const ALL: [Fault; 14] = [
         Fault::RateLimitBursts,
         Fault::ServiceUnavailableBursts,
         Fault::UpstreamFailures,
         Fault::ResetBeforeHandling,
         Fault::ResetAfterHandling,
         Fault::SlowResponses,
+        Fault::PurchaseAppliedThenBadGateway,
         Fault::TokensRevokedMidRun,
         Fault::RefreshTokenReused,
+        Fault::RefreshDropped,
+        Fault::RefreshAppliedThenDropped,
+        Fault::RefreshUnavailable,
+        Fault::RefreshRateLimited,
         Fault::ClockSkew,
     ];
 
@@ -104,8 +119,15 @@ impl Fault {
             }
             Fault::ResetAfterHandling => "connection reset before the response (request handled)",
             Fault::SlowResponses => "responses slower than the 1 s client timeout",
+            Fault::PurchaseAppliedThenBadGateway => "purchase made, then 502 from the gateway",
             Fault::TokensRevokedMidRun => "access tokens revoked mid-run",
-            Fault::RefreshTokenReused => "refresh token reused by a second client",
+            Fault::RefreshTokenReused => "a second client holds the refresh token just rotated",
+            Fault::RefreshDropped => "refresh: connection reset (request not handled)",
+            Fault::RefreshAppliedThenDropped => {
+                "refresh: connection reset (token rotated, answer lost)"
+            }
+            Fault::RefreshUnavailable => "refresh: 503 twice",
+            Fault::RefreshRateLimited => "refresh: 429 twice with `Retry-After: 1`",
             Fault::ClockSkew => "clock skew: token `exp` already past on arrival",
         }
     }
@@ -124,6 +146,13 @@ impl Fault {
             Fault::SlowResponses => {
                 "first 5 customer creations, 10 proposal reads, 10 purchases (+1.3 s)"
             }
+            Fault::PurchaseAppliedThenBadGateway => "first 10 purchases",
+            Fault::RefreshDropped
+            | Fault::RefreshAppliedThenDropped
+            | Fault::RefreshUnavailable
+            | Fault::RefreshRateLimited => {
+                "the refresh after every access token is revoked, when flow 25 has its proposal"
+            }
             Fault::TokensRevokedMidRun => "every access token, when flow 25 has its proposal",
             Fault::RefreshTokenReused => {
                 "two clients share one token store; tokens revoked when flow 25 has its proposal"
@@ -139,6 +168,7 @@ impl Fault {
         let builder = sandbox
             .builder()
             .agent_user(AGENT, PASSWORD)
+            .purchase_confirmation_window(CONFIRMATION_WINDOW)
             .token_store(store);
         let builder = match self {
             Fault::SlowResponses => builder.timeout(SHORT_TIMEOUT),
@@ -207,6 +237,26 @@ impl Fault {
                     fault("POST", PURCHASE, 10, slow),
                 ]
             }
+            Fault::PurchaseAppliedThenBadGateway => vec![fault(
+                "POST",
+                PURCHASE,
+                10,
+                json!({ "action": "apply-then-respond", "status": 502 }),
+            )],
+            Fault::RefreshDropped => vec![fault("POST", REFRESH, 1, json!({ "action": "drop" }))],
+            Fault::RefreshAppliedThenDropped => vec![fault(
+                "POST",
+                REFRESH,
+                1,
+                json!({ "action": "apply-then-drop" }),
+            )],
+            Fault::RefreshUnavailable => vec![fault("POST", REFRESH, 2, json!({ "status": 503 }))],
+            Fault::RefreshRateLimited => vec![fault(
+                "POST",
+                REFRESH,
+                2,
+                json!({ "status": 429, "retryAfter": 1 }),
+            )],
             Fault::ClockSkew => {
                 sandbox
                     .control("clock", json!({ "skewSeconds": -3600 }))
@@ -223,7 +273,12 @@ impl Fault {
     /// Runs inside one flow, once it has its proposal, while the other flows are at work.
     async fn mid_run(self, sandbox: &TestSandbox, clients: &[Client]) {
         match self {
-            Fault::TokensRevokedMidRun | Fault::RefreshTokenReused => {
+            Fault::TokensRevokedMidRun
+            | Fault::RefreshTokenReused
+            | Fault::RefreshDropped
+            | Fault::RefreshAppliedThenDropped
+            | Fault::RefreshUnavailable
+            | Fault::RefreshRateLimited => {
                 sandbox.control("revoke-tokens", json!({})).await;
                 // Each client meets the revocation at least once, one after the other, so the
                 // second one presents a refresh token the first has already rotated.
@@ -546,11 +601,32 @@ fn the_fault_was_not_felt(fault: Fault, row: &Row) -> Vec<String> {
                 ));
             }
         }
-        Fault::RefreshTokenReused if row.logins != 2 => {
+        // The second client finds the first one's rotated tokens in the shared store.
+        Fault::RefreshTokenReused if row.logins != 1 || row.refreshes != 1 => {
             violations.push(format!(
-                "the client whose refresh token was already used logs in again, once ({} logins)",
+                "a client sharing the store adopts the tokens another client renewed instead of \
+                 refreshing or logging in again ({} logins, {} refreshes)",
+                row.logins, row.refreshes
+            ));
+        }
+        // A refresh whose answer was lost may have rotated the token: log in again, once.
+        Fault::RefreshDropped | Fault::RefreshAppliedThenDropped if row.logins != 2 => {
+            violations.push(format!(
+                "a refresh with a lost answer falls back to one login ({} logins)",
                 row.logins
             ));
+        }
+        // A 503 or 429 on the refresh changed nothing: retry it, never prompt for a login.
+        Fault::RefreshUnavailable | Fault::RefreshRateLimited
+            if row.logins != 1 || row.refreshes != 1 =>
+        {
+            violations.push(format!(
+                "a refused-for-now refresh is retried without a new login ({} logins, {} refreshes)",
+                row.logins, row.refreshes
+            ));
+        }
+        Fault::PurchaseAppliedThenBadGateway if row.read_back == 0 => {
+            violations.push("no purchase was confirmed by reading it back".to_owned());
         }
         _ => {}
     }

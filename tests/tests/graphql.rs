@@ -39,11 +39,11 @@ async fn streaming_returns_every_row_once_in_order_fetching_pages_lazily() {
     let total = first_page.total_count.expect("total count") as usize;
     assert!(total >= GENERATED);
 
-    let before = sandbox.requests("POST /graphql").await;
+    let before = sandbox.requests("POST /api/graphql").await;
     let mut stream = Box::pin(client.graphql().policies_stream(ListQuery::first(97)));
     let first = stream.try_next().await.expect("row").expect("some row");
     assert_eq!(
-        sandbox.requests("POST /graphql").await - before,
+        sandbox.requests("POST /api/graphql").await - before,
         1,
         "one page is fetched for the first row, not the whole list"
     );
@@ -115,7 +115,21 @@ async fn sort_orders_are_applied_by_the_server() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_bought_policy_shows_up_in_the_agents_list_with_its_branch() {
     let sandbox = TestSandbox::start().await;
-    let client = sandbox.client();
+    let branch = sandbox
+        .client()
+        .reference()
+        .agent_branches()
+        .await
+        .expect("branches")
+        .into_iter()
+        .next()
+        .expect("the seeded branch");
+    let client = sandbox
+        .builder()
+        .agent_user(AGENT, PASSWORD)
+        .agent_branch_id(branch.id.clone())
+        .build()
+        .expect("a client producing for the branch");
     let quoted = quote(&client, &tckn(51)).await;
     let best = quoted.proposal.cheapest_product(1).expect("product");
     let bought = client
@@ -131,7 +145,10 @@ async fn a_bought_policy_shows_up_in_the_agents_list_with_its_branch() {
     assert_eq!(page.items.len(), 1);
     let row = &page.items[0];
     assert_eq!(row.state, PolicyState::Active);
-    assert!(row.agent_branch.is_some() || row.agent_branch_id.is_none());
+    assert_eq!(row.agent_branch_id.as_ref(), Some(&branch.id));
+    let shown = row.agent_branch.as_ref().expect("the branch is expanded");
+    assert_eq!(shown.id, branch.id);
+    assert_eq!(shown.name.as_deref(), Some(branch.name.as_str()));
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -273,3 +273,42 @@ fn bad_client_settings_are_refused_when_the_client_is_built() {
     );
     expect_field(insurup::Client::builder().build(), "credentials");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn waits_of_any_size_are_checked_not_panicked_on() {
+    let sandbox = TestSandbox::start().await;
+    let client = sandbox.client();
+    let proposal = insurup::ProposalId::new("6650a1b2c3d4e5f601a2b3c4");
+    let huge = insurup::WaitOptions {
+        timeout: std::time::Duration::MAX,
+        ..insurup::WaitOptions::default()
+    };
+    expect_field(client.proposals().watch(&proposal, huge), "timeout");
+    let endless_pause = insurup::WaitOptions {
+        poll_interval: std::time::Duration::MAX,
+        ..insurup::WaitOptions::default()
+    };
+    expect_field(
+        client.proposals().wait(&proposal, endless_pause).await,
+        "poll_interval",
+    );
+    for (settings, field) in [
+        (
+            insurup::WaitSettings {
+                timeout: Some(1e300),
+                ..insurup::WaitSettings::default()
+            },
+            "timeout",
+        ),
+        (
+            insurup::WaitSettings {
+                max_poll_interval: Some(f64::NAN),
+                ..insurup::WaitSettings::default()
+            },
+            "max_poll_interval",
+        ),
+    ] {
+        expect_field(insurup::WaitOptions::try_from(settings), field);
+    }
+    assert_eq!(sandbox.total_requests().await, 0, "nothing was sent");
+}

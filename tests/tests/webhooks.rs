@@ -11,10 +11,12 @@ use std::time::Duration;
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use insurup::webhook::{self, DeliveryDeduplicator, Event};
+use insurup::Card;
+use insurup::webhook::{self, DeliveryDeduplicator, Event, EventType};
 use insurup::{
-    Client, ErrorKind, NewCustomer, NewWebhook, Payment, PaymentOption, Webhook, WebhookDelivery,
-    WebhookDeliveryId, WebhookEvent,
+    CaseMainState, CaseSubState, Channel, Client, ConsentChannel, ConsentType, ErrorKind,
+    NewCustomer, NewProperty, NewProposal, NewVehicle, NewWebhook, Payment, PaymentOption,
+    ProductBranch, WaitOptions, Webhook, WebhookDelivery, WebhookDeliveryId, WebhookEvent,
 };
 use support::*;
 use tokio::sync::watch;
@@ -234,7 +236,12 @@ async fn buying_a_policy_delivers_signed_purchased_and_policy_created_events() {
             Event::PolicyCreated(policy) => {
                 assert_eq!(policy.policy_id, bought.policy_id);
                 assert_eq!(policy.proposal_id.as_ref(), Some(&quoted.proposal.id));
-                assert_eq!(policy.insurance_company_policy_no, bought.policy_number);
+                let issued = client
+                    .policies()
+                    .get(&bought.policy_id)
+                    .await
+                    .expect("the policy");
+                assert_eq!(policy.insurance_company_policy_no, issued.policy_number);
                 assert_eq!(
                     policy.insured_customer_id.as_ref(),
                     Some(&quoted.customer.id)
@@ -322,7 +329,7 @@ async fn a_receiver_that_fails_twice_gets_the_third_attempt_of_the_same_delivery
     let seen = DeliveryDeduplicator::default();
     let handled = attempts
         .iter()
-        .filter(|attempt| seen.first_time(&attempt.delivery_id))
+        .filter(|attempt| seen.first_time_with_body(&attempt.delivery_id, &attempt.body))
         .count();
     assert_eq!(handled, 1, "the de-duplicator lets one copy through");
 
@@ -340,7 +347,7 @@ async fn a_redelivery_repeats_the_delivery_id_and_body_and_is_recognised_as_a_re
     create_customer(&client, 75).await;
     let original = receiver.wait_for_count(1).await.remove(0);
     let seen = DeliveryDeduplicator::default();
-    assert!(seen.first_time(&original.delivery_id));
+    assert!(seen.first_time_with_body(&original.delivery_id, &original.body));
 
     client
         .webhooks()
@@ -357,7 +364,11 @@ async fn a_redelivery_repeats_the_delivery_id_and_body_and_is_recognised_as_a_re
     let event = webhook::verify_and_parse(SECRET, &again.body, again.signature.as_deref())
         .expect("still signed");
     assert!(matches!(event, Event::CustomerCreated(_)));
-    assert!(!seen.first_time(&again.delivery_id));
+    assert!(!seen.first_time_with_body(&again.delivery_id, &again.body));
+    assert!(
+        !seen.first_time_with_body("a-forged-delivery-id", &again.body),
+        "the same signed body under another delivery id is a replay"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -455,4 +466,181 @@ async fn bad_subscriptions_are_refused_locally_naming_the_field() {
         assert_eq!(error.field(), Some(field));
     }
     assert_eq!(sandbox.requests("POST /api/webhooks").await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_of_the_seventeen_deliverable_events_arrives_signed_and_decodes_to_its_type() {
+    let sandbox = TestSandbox::start().await;
+    let client = sandbox.client();
+    let receiver = Receiver::start().await;
+    let deliverable: Vec<EventType> = EventType::deliverable().collect();
+    assert_eq!(deliverable.len(), 17);
+    subscribe(
+        &client,
+        &receiver.url,
+        deliverable.iter().map(|e| e.subscription()).collect(),
+    )
+    .await;
+
+    // The customer's record: created, updated, both consents given and revoked.
+    let customer = customer_with_contacts(&client, 77).await;
+    client
+        .customers()
+        .update(
+            &customer.id,
+            NewCustomer::individual(tckn(77))
+                .with_birth_date("1990-01-01")
+                .with_email("yeni77@example.com"),
+        )
+        .await
+        .expect("customer updated");
+    let contacts = client.customers();
+    for consent in [ConsentType::Kvkk, ConsentType::Etk] {
+        contacts
+            .give_consent(&customer.id, consent.clone(), ConsentChannel::Web)
+            .await
+            .expect("consent given");
+        contacts
+            .revoke_consent(&customer.id, consent)
+            .await
+            .expect("consent revoked");
+    }
+
+    // Its assets: a vehicle and a property, each created and updated.
+    let vehicle = client
+        .vehicles()
+        .create(
+            &customer.id,
+            NewVehicle::new(PLATE).with_document_serial("AB", "123456"),
+        )
+        .await
+        .expect("vehicle");
+    client
+        .vehicles()
+        .update(
+            &customer.id,
+            &vehicle.id,
+            NewVehicle::new("34XYZ77").with_document_serial("AB", "123456"),
+        )
+        .await
+        .expect("vehicle updated");
+    let uavt = first_uavt_number(&client).await;
+    let property = client
+        .properties()
+        .create(&customer.id, NewProperty::new(uavt, 110, 2005))
+        .await
+        .expect("property");
+    client
+        .properties()
+        .update(
+            &customer.id,
+            &property.id,
+            NewProperty::new(uavt, 120, 2005),
+        )
+        .await
+        .expect("property updated");
+
+    // A case that moves on.
+    let case = client
+        .cases()
+        .ensure_sale_opportunity(&customer.id, ProductBranch::Kasko, Channel::Api)
+        .await
+        .expect("case");
+    let case_ref = case.case_ref.clone().unwrap_or_else(|| case.id.to_string());
+    client
+        .cases()
+        .set_state(
+            &case_ref,
+            CaseMainState::InProgress,
+            CaseSubState::InProgressUnderAnalysis,
+            None,
+        )
+        .await
+        .expect("state changed");
+
+    // Prices arrive, a declined card fails, a good one buys, an endorsement updates the policy.
+    let created = client
+        .proposals()
+        .create(NewProposal::kasko(&customer.id, &vehicle.id))
+        .await
+        .expect("proposal");
+    let proposal = client
+        .proposals()
+        .wait(&created.id, WaitOptions::with_timeout(PATIENCE))
+        .await
+        .expect("priced");
+    let best = proposal.cheapest_product(1).expect("a priced product");
+    let declined = Card::new(DECLINED_CARD, "123", "12", "2030", "AHMET YILMAZ").expect("card");
+    let refused = client
+        .purchase()
+        .sync(&proposal.id, &best.id, Payment::credit_card(declined, 1))
+        .await
+        .expect_err("the card is declined");
+    assert_eq!(refused.kind(), ErrorKind::Unprocessable);
+    let bought = client
+        .purchase()
+        .sync(&proposal.id, &best.id, Payment::credit_card(card(), 1))
+        .await
+        .expect("bought");
+    sandbox
+        .control(
+            &format!("policies/{}/endorse", bought.policy_id),
+            serde_json::json!({}),
+        )
+        .await;
+
+    let deliveries = receiver
+        .wait_until("every deliverable event", |log| {
+            deliverable.iter().all(|e| has(log, e.id()))
+        })
+        .await;
+    for event_type in &deliverable {
+        let delivery = deliveries
+            .iter()
+            .find(|d| d.event == event_type.id())
+            .expect("seen");
+        webhook::verify(SECRET, &delivery.body, delivery.signature.as_deref())
+            .unwrap_or_else(|e| panic!("{event_type} is signed with the secret: {e}"));
+        let event = webhook::parse(&delivery.body).expect("decodes");
+        assert_eq!(event.known_type(), Some(*event_type), "{event:?}");
+        let customer_id = &customer.id;
+        match &event {
+            Event::ProposalPremiumReceived(p) => {
+                assert_eq!(p.proposal_id, proposal.id);
+                assert!(!p.premiums.is_empty(), "premiums are carried");
+                assert!(p.insured_customer.is_some());
+            }
+            Event::ProposalPremiumPurchaseFailed(p) => {
+                assert_eq!(p.proposal_id, proposal.id);
+                assert!(p.failure_reason.is_some());
+            }
+            Event::ProposalPremiumPurchased(p) => assert_eq!(p.policy_id, bought.policy_id),
+            Event::PolicyCreated(p) => assert_eq!(p.policy_id, bought.policy_id),
+            Event::PolicyUpdated(p) => {
+                assert_eq!(p.policy_id, bought.policy_id);
+                assert!(!p.is_cancel);
+                assert_eq!(p.endorsement_number, Some(1));
+            }
+            Event::CustomerCreated(c) => assert_eq!(&c.customer.customer_id, customer_id),
+            Event::CustomerUpdated(c) => assert_eq!(&c.customer.customer_id, customer_id),
+            Event::CustomerKvkkConsentGiven(c) | Event::CustomerEtkConsentGiven(c) => {
+                assert_eq!(&c.customer_id, customer_id);
+                assert_eq!(c.channel, Some(ConsentChannel::Web));
+            }
+            Event::CustomerKvkkConsentRevoked(c) | Event::CustomerEtkConsentRevoked(c) => {
+                assert_eq!(&c.customer_id, customer_id);
+            }
+            Event::VehicleCreated(v) => assert_eq!(v.vehicle.vehicle_id, vehicle.id),
+            Event::VehicleUpdated(v) => assert_eq!(v.vehicle.vehicle_id, vehicle.id),
+            Event::PropertyCreated(p) => assert_eq!(p.property.property_id, property.id),
+            Event::PropertyUpdated(p) => assert_eq!(p.property.property_id, property.id),
+            Event::CaseCreated(c) => assert_eq!(c.customer_id.as_ref(), Some(customer_id)),
+            Event::CaseStateChanged(c) => assert_eq!(c.customer_id.as_ref(), Some(customer_id)),
+            other => panic!("not a deliverable event: {other:?}"),
+        }
+    }
+    assert!(
+        !has(&deliveries, EventType::ProposalPremiumPurchasing.id()),
+        "purchasing is internal to InsurUp"
+    );
 }
