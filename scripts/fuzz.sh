@@ -17,7 +17,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ "${#targets[@]}" -eq 0 ]; then
-    targets=(problem_details models webhook graphql_answer validators)
+    targets=(problem_details models webhook graphql_answer validators hub_messages)
 fi
 
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then
@@ -52,6 +52,7 @@ seed models fuzz/seeds/graphql_answer/* "${webhook_samples[@]}" "${api_snapshots
 seed webhook fuzz/seeds/webhook/* "${webhook_samples[@]}"
 seed graphql_answer fuzz/seeds/graphql_answer/* "${api_snapshots[@]}"
 seed validators fuzz/seeds/validators/*
+seed hub_messages fuzz/seeds/hub_messages/*
 
 echo "==> building the fuzz targets (nightly, address sanitizer)"
 (cd fuzz && cargo +nightly fuzz build)

@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
-# Python: the insurup package (bindings-python). Creates .venv, installs the pinned tools, builds
-# the sandbox and the extension module (debug, shared target/), runs pytest (the suite starts its
-# own sandbox) and mypy --strict on the typed stubs and examples.
+# Python: the insurup package (bindings-python). Installs redis-server (scripts/redis.sh), creates
+# .venv, installs the pinned tools, builds the sandbox and the extension module (debug, in
+# $CARGO_TARGET_DIR or target/), runs pytest (the suite starts its own sandbox and redis-servers)
+# and mypy --strict on the typed stubs and examples.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# The fleet tests start their own redis-server; without one they fail.
+scripts/redis.sh
+
 echo "==> cargo build -p insurup-sandbox"
 cargo build --locked -p insurup-sandbox
-export INSURUP_SANDBOX_BIN="$PWD/target/debug/insurup-sandbox"
+target_dir="${CARGO_TARGET_DIR:-target}"
+case "$target_dir" in /*) ;; *) target_dir="$PWD/$target_dir" ;; esac
+export INSURUP_SANDBOX_BIN="$target_dir/debug/insurup-sandbox"
 
 if [ ! -x .venv/bin/python ]; then
     echo "==> python3 -m venv .venv"
     python3 -m venv .venv
 fi
 echo "==> pip install (pinned tools)"
+# The interpreter's bundled pip and setuptools carry known advisories (the supply-chain suite
+# audits this environment): pinned current ones replace them.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check "pip==26.3" "setuptools==84.2.1"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check \
     "maturin==1.16.0" "pytest==9.2.0" "pytest-asyncio==1.5.0" "mypy==2.4.1"
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Reliability and security: the fault matrix (core against the sandbox under injected faults), the
 # property tests of the validators and parsers, the sandbox's robustness tests, and cargo deny's
-# licence, ban and source checks. `cargo test` in scripts/test-rust.sh runs the same tests; this
-# script runs just these, plus cargo deny. Fuzzing is separate and needs nightly:
+# advisory (against the RustSec snapshot), licence, ban and source checks. `cargo test` in
+# scripts/test-rust.sh runs the same tests; this script runs just these, plus cargo deny (as
+# scripts/test-supply-chain.sh does). Fuzzing is separate and needs nightly:
 # scripts/fuzz.sh [seconds] (set FUZZ_SECONDS to run it from here too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,19 +17,8 @@ cargo test --locked -p insurup --test properties
 echo "==> sandbox robustness (hostile input on every route)"
 cargo test --locked -p insurup-sandbox --test robustness
 
-echo "==> cargo deny: licenses, bans, sources"
-export PATH="$PWD/target/tools/bin:$PATH"
-if ! command -v cargo-deny >/dev/null 2>&1; then
-    cargo install --locked --root target/tools --no-default-features cargo-deny
-fi
-cargo deny check --hide-inclusion-graph licenses bans sources
-# The advisory database lives on GitHub; check it when it can be fetched (CI's security workflow
-# always does).
-if timeout 20 git ls-remote --exit-code https://github.com/rustsec/advisory-db HEAD >/dev/null 2>&1; then
-    cargo deny check --hide-inclusion-graph advisories
-else
-    echo "    (advisories skipped: the RustSec database cannot be fetched from here)"
-fi
+echo "==> cargo deny: advisories (RustSec snapshot, no fetch), licenses, bans, sources"
+scripts/test-supply-chain.sh rust
 
 if [ "${FUZZ_SECONDS:-0}" -gt 0 ]; then
     scripts/fuzz.sh "$FUZZ_SECONDS"

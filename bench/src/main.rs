@@ -3,6 +3,12 @@
 //! Contenders run side by side in one process against one sandbox, interleaved round by round so
 //! a noisy neighbour hurts both alike; `run.sh` turns the rounds into ratios.
 
+mod ceiling;
+mod quote_time;
+mod sys;
+mod tenants;
+
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -15,9 +21,9 @@ use insurup::{
 };
 use serde_json::json;
 
-const EMAIL: &str = "agent@sandbox.insurup.test";
-const PASSWORD: &str = "sandbox-password";
-const AGENT_ID: &str = "00000000-0000-4000-8000-000000000001";
+pub(crate) const EMAIL: &str = "agent@sandbox.insurup.test";
+pub(crate) const PASSWORD: &str = "sandbox-password";
+pub(crate) const AGENT_ID: &str = "00000000-0000-4000-8000-000000000001";
 
 #[derive(Parser)]
 struct Args {
@@ -45,7 +51,8 @@ enum Command {
         #[arg(long, default_value_t = 2000)]
         calls: u32,
     },
-    /// GETs of one proposal product from `concurrency` tasks for `seconds`: requests per second.
+    /// GETs of one proposal product from `concurrency` tasks for `seconds`, through the SDK and
+    /// then through bare reqwest decoding into the same type: requests per second of each.
     Throughput {
         #[arg(long)]
         proposal_id: String,
@@ -70,6 +77,63 @@ enum Command {
         #[arg(long, default_value_t = 500)]
         page_size: u32,
     },
+    /// `clients` clients, each with its own session, built and signed in (16 at a time):
+    /// resident memory per extra client, the time to create them, and the TCP connections and
+    /// threads they leave in the process.
+    Tenants {
+        #[arg(long, default_value_t = 1000)]
+        clients: usize,
+        /// Sign-ins in flight at once.
+        #[arg(long, default_value_t = 16)]
+        sign_in_concurrency: usize,
+    },
+    /// `sessions` sessions started together against a sandbox with `--token-ttl`
+    /// `token_ttl`, used until every token has expired: renewals per second at the server.
+    RefreshSpread {
+        #[arg(long, default_value_t = 1000)]
+        sessions: usize,
+        /// The sandbox's `--token-ttl`, in seconds.
+        #[arg(long)]
+        token_ttl: f64,
+        /// How often each session is asked for a token, in milliseconds.
+        #[arg(long, default_value_t = 250)]
+        use_every_ms: u64,
+    },
+    /// `insurup quote-batch` on `rows` generated rows through a recording proxy, against a
+    /// sandbox started with `--rate-limit` `rate_limit`: achieved rate, failed rows, 429s.
+    Ceiling {
+        /// The `insurup` binary.
+        #[arg(long)]
+        cli: PathBuf,
+        /// Where the input, the results and the session file go.
+        #[arg(long)]
+        work_dir: PathBuf,
+        #[arg(long, default_value_t = 2000)]
+        rows: usize,
+        /// The sandbox's `--rate-limit` (requests per second per token).
+        #[arg(long)]
+        rate_limit: u32,
+        /// `--concurrency` for quote-batch; its default when absent.
+        #[arg(long)]
+        concurrency: Option<u16>,
+        /// Runs quote-batch with `--no-pacing`.
+        #[arg(long)]
+        no_pacing: bool,
+        /// A name for this run in the output.
+        #[arg(long)]
+        label: String,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// The quote-and-buy flow (a fresh client each round) against the sandbox's floor for the
+    /// same proposal, read from its real-time hub.
+    TimeToQuote {
+        #[arg(long, default_value_t = 5)]
+        rounds: u32,
+        /// How the SDK hears of the insurers' answers: `hub` or `polling`.
+        #[arg(long, default_value = "hub")]
+        real_time: String,
+    },
 }
 
 fn client(base_url: &str) -> insurup::Result<Client> {
@@ -77,6 +141,17 @@ fn client(base_url: &str) -> insurup::Result<Client> {
         .base_url(base_url)
         .agent_user(EMAIL, PASSWORD)
         .agent_id(AGENT_ID)
+        .build()
+}
+
+/// A client of one of many accounts served by one process: they share `pool`, as a CRM serving
+/// many agencies would (the language packages do it for their users).
+fn tenant_client(base_url: &str, pool: &insurup::ConnectionPool) -> insurup::Result<Client> {
+    Client::builder()
+        .base_url(base_url)
+        .agent_user(EMAIL, PASSWORD)
+        .agent_id(AGENT_ID)
+        .connection_pool(pool.clone())
         .build()
 }
 
@@ -104,14 +179,6 @@ async fn access_token(http: &reqwest::Client, base_url: &str) -> String {
         .as_str()
         .expect("an access token")
         .to_owned()
-}
-
-/// Peak resident set size of this process, from `/proc/self/status` (Linux).
-fn peak_rss_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
 }
 
 #[tokio::main]
@@ -206,28 +273,43 @@ async fn main() -> insurup::Result<()> {
         } => {
             let id = ProposalId::new(proposal_id);
             let product = ProposalProductId::new(product_id);
+            let url = format!("{base_url}/api/proposals/{id}/products/{product}");
+            let token = access_token(&http, &base_url).await;
             sdk.proposals().product(&id, &product).await?;
-            let done = Arc::new(AtomicU64::new(0));
-            let deadline = Instant::now() + Duration::from_secs_f64(seconds);
-            let started = Instant::now();
-            let workers = (0..concurrency).map(|_| {
-                let (sdk, id, product, done) =
-                    (sdk.clone(), id.clone(), product.clone(), done.clone());
-                tokio::spawn(async move {
-                    while Instant::now() < deadline {
+            let sdk_rate = rate(concurrency, seconds, {
+                let (sdk, id, product) = (sdk.clone(), id.clone(), product.clone());
+                move || {
+                    let (sdk, id, product) = (sdk.clone(), id.clone(), product.clone());
+                    async move {
                         sdk.proposals().product(&id, &product).await?;
-                        done.fetch_add(1, Ordering::Relaxed);
+                        Ok(())
                     }
-                    Ok::<_, insurup::Error>(())
-                })
-            });
-            for worker in futures::future::join_all(workers).await {
-                worker.expect("a worker")?;
-            }
-            let per_second = done.load(Ordering::Relaxed) as f64 / started.elapsed().as_secs_f64();
+                }
+            })
+            .await?;
+            let raw_rate = rate(concurrency, seconds, {
+                let (http, url, token) = (http.clone(), Arc::new(url), Arc::new(token));
+                move || {
+                    let (http, url, token) = (http.clone(), Arc::clone(&url), Arc::clone(&token));
+                    async move {
+                        let product: insurup::Product = http
+                            .get(url.as_str())
+                            .bearer_auth(token.as_str())
+                            .send()
+                            .await
+                            .expect("a response")
+                            .json()
+                            .await
+                            .expect("a product");
+                        std::hint::black_box(product);
+                        Ok(())
+                    }
+                }
+            })
+            .await?;
             println!(
                 "{}",
-                json!({"measure": "throughput", "sdkRequestsPerSecond": per_second})
+                json!({"measure": "throughput", "concurrency": concurrency, "sdkRequestsPerSecond": sdk_rate, "reqwestRequestsPerSecond": raw_rate})
             );
         }
         Command::RefreshStorm { proposal_id, calls } => {
@@ -256,6 +338,12 @@ async fn main() -> insurup::Result<()> {
                 .await;
             let after = stats().await;
             let failures = outcomes.iter().filter(|outcome| outcome.is_err()).count();
+            let mut failure_kinds = std::collections::BTreeMap::<String, usize>::new();
+            for error in outcomes.iter().filter_map(|outcome| outcome.as_ref().err()) {
+                *failure_kinds
+                    .entry(format!("{} {:?}", error.kind(), error.status()))
+                    .or_default() += 1;
+            }
             let count = |stats: &serde_json::Value, key: &str| stats[key].as_u64().unwrap_or(0);
             println!(
                 "{}",
@@ -265,6 +353,7 @@ async fn main() -> insurup::Result<()> {
                     "refreshes": count(&after, "refreshes") - count(&before, "refreshes"),
                     "logins": count(&after, "logins") - count(&before, "logins"),
                     "failures": failures,
+                    "failureKinds": failure_kinds,
                 })
             );
         }
@@ -278,11 +367,114 @@ async fn main() -> insurup::Result<()> {
             let seconds = started.elapsed().as_secs_f64();
             println!(
                 "{}",
-                json!({"measure": "stream", "rows": rows, "rowsPerSecond": rows as f64 / seconds, "peakRssMb": peak_rss_mb()})
+                json!({"measure": "stream", "rows": rows, "rowsPerSecond": rows as f64 / seconds, "peakRssMb": sys::peak_rss_mb()})
             );
+        }
+        Command::Tenants {
+            clients,
+            sign_in_concurrency,
+        } => {
+            let pool = insurup::ConnectionPool::new()?;
+            let report = tenants::tenants(
+                &base_url,
+                &http,
+                || tenant_client(&base_url, &pool),
+                clients,
+                sign_in_concurrency,
+            )
+            .await?;
+            println!("{report}");
+        }
+        Command::RefreshSpread {
+            sessions,
+            token_ttl,
+            use_every_ms,
+        } => {
+            let pool = insurup::ConnectionPool::new()?;
+            let report = tenants::refresh_spread(
+                &base_url,
+                &http,
+                || tenant_client(&base_url, &pool),
+                sessions,
+                Duration::from_secs_f64(token_ttl),
+                Duration::from_millis(use_every_ms),
+            )
+            .await?;
+            println!("{report}");
+        }
+        Command::Ceiling {
+            cli,
+            work_dir,
+            rows,
+            rate_limit,
+            concurrency,
+            no_pacing,
+            label,
+            seed,
+        } => {
+            let batch = ceiling::Batch {
+                cli,
+                work_dir,
+                rows,
+                rate_limit,
+                concurrency,
+                pacing: !no_pacing,
+                label,
+                seed,
+            };
+            if let Err(problem) = ceiling::run(&base_url, batch).await {
+                eprintln!("ceiling: {problem}");
+                std::process::exit(1);
+            }
+        }
+        Command::TimeToQuote { rounds, real_time } => {
+            let token = access_token(&http, &base_url).await;
+            let mode: insurup::RealTime = real_time.parse()?;
+            let build = || {
+                Client::builder()
+                    .base_url(&base_url)
+                    .agent_user(EMAIL, PASSWORD)
+                    .agent_id(AGENT_ID)
+                    .real_time(mode)
+                    .build()
+            };
+            for round in 1..=rounds {
+                match quote_time::round(&http, &base_url, &token, build, round).await {
+                    Ok(report) => println!("{report}"),
+                    Err(problem) => {
+                        eprintln!("time-to-quote: {problem}");
+                        std::process::exit(1);
+                    }
+                }
+            }
         }
     }
     Ok(())
+}
+
+/// Runs `call` from `concurrency` tasks for `seconds`: completed calls per second.
+async fn rate<F, Fut>(concurrency: usize, seconds: f64, call: F) -> insurup::Result<f64>
+where
+    F: Fn() -> Fut + Clone + Send + 'static,
+    Fut: std::future::Future<Output = insurup::Result<()>> + Send + 'static,
+{
+    let done = Arc::new(AtomicU64::new(0));
+    let deadline = Instant::now() + Duration::from_secs_f64(seconds);
+    let started = Instant::now();
+    let workers = (0..concurrency).map(|_| {
+        let (call, done) = (call.clone(), done.clone());
+        tokio::spawn(async move {
+            while Instant::now() < deadline {
+                call().await?;
+                done.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok::<_, insurup::Error>(())
+        })
+    });
+    for worker in futures::future::join_all(workers).await {
+        worker.expect("a worker")?;
+    }
+    Ok(done.load(Ordering::Relaxed) as f64 / started.elapsed().as_secs_f64())
 }
 
 /// When the SDK renews a fresh token: at 80 % of the sandbox's `--token-ttl`, which `run.sh`
