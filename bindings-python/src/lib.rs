@@ -77,7 +77,7 @@ mod _insurup {
     #[pymodule_init]
     fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
         module.add("__version__", env!("CARGO_PKG_VERSION"))?;
-        crate::logging::install(module.py());
+        crate::logging::install();
         Ok(())
     }
 }

@@ -24,8 +24,9 @@ static LOGGER: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
 
 /// Installs the sink; called once when the module is imported. When the process already
 /// forwards the SDK's events elsewhere (another copy of the core), that forwarding stays.
-pub(crate) fn install(py: Python<'_>) {
-    refresh_level(py);
+/// `logging` itself is imported at the first call into the SDK (which refreshes the level), not
+/// here: `import insurup` stays cheap, and no event fires before a call.
+pub(crate) fn install() {
     insurup::logging::forward_logs(Arc::new(PythonLogging));
 }
 

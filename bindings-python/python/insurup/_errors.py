@@ -13,7 +13,6 @@ same names: they subclass :class:`InsurUpError` only, so ``except TimeoutError``
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any, Dict, Optional, Sequence, Tuple, Type
 
 from ._insurup import FieldError
@@ -221,6 +220,8 @@ _KINDS: Dict[str, Type[InsurUpError]] = {
 def _from_report(report: ErrorReport) -> InsurUpError:
     """The exception for an error of the core, from everything it carries (called by the native
     module). A kind newer than this package raises the base class."""
+    import json  # here, not at the top: it costs more at import than the rest of the package
+
     kind = _KINDS.get(report.kind, InsurUpError)
     partial_data = report.partial_data_json
     return kind(
