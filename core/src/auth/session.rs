@@ -27,10 +27,10 @@ pub(crate) const REFRESH_AT: f64 = 0.8;
 /// The earliest a session on its own renews. Each takes its point in
 /// `EARLIEST_REFRESH_AT..=REFRESH_AT` so that a thousand sessions started in the same second (a
 /// CRM serving many agencies, after a restart) do not renew in the same second: with 300 s
-/// tokens the window is 60 s, at most about 17 of 1,000 in any one second. A session sharing its
-/// tokens with other workers keeps the guide's point: one worker renews for all, and all must
-/// agree when.
-const EARLIEST_REFRESH_AT: f64 = 0.6;
+/// tokens the window is 90 s, about 11 of 1,000 in any one second, so that sign-ins spread over
+/// a second or two still leave every second under 2 %. A session sharing its tokens with other
+/// workers keeps the guide's point: one worker renews for all, and all must agree when.
+const EARLIEST_REFRESH_AT: f64 = 0.5;
 
 /// This session's renewal point: a fraction of the token's lifetime.
 fn renewal_point(store: &dyn TokenStore) -> f64 {
@@ -983,8 +983,9 @@ mod tests {
 
     #[test]
     fn a_thousand_sessions_started_together_spread_their_renewals() {
-        // Tokens of five minutes, ten minutes and an hour issued in the same second: at most 2 %
-        // of a thousand sessions renew in any one second, and none later than the guide's 80 %.
+        // Tokens of five minutes, ten minutes and an hour issued in the same second: at most
+        // 1.5 % of a thousand sessions renew in any one second (the goal is 2 %, which leaves room
+        // for sign-ins spread over a second or two), and none later than the guide's 80 %.
         let store = crate::MemoryTokenStore::new();
         for lifetime in [300.0, 600.0, 3600.0] {
             let mut per_second = std::collections::HashMap::<u64, u32>::new();
@@ -998,7 +999,7 @@ mod tests {
             }
             let busiest = per_second.values().max().copied().unwrap_or(0);
             assert!(
-                busiest <= 20,
+                busiest <= 15,
                 "{busiest} of 1000 sessions with {lifetime} s tokens renew in the same second"
             );
         }
