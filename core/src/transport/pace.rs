@@ -11,7 +11,7 @@
 //!   before refusing one; a token bucket holding one second's worth (the usual shape) accepts
 //!   `rate` at once plus `rate` a second, so `rate = n / (1 + seconds)`. A bucket holding less
 //!   makes that an underestimate (slower, never refused); a 429 while already pacing lowers the
-//!   rate by a tenth. An inferred rate is a guess, and a 429 need not mean a budget (a gateway's
+//!   rate by a tenth instead of holding the class back again. An inferred rate is a guess, and a 429 need not mean a budget (a gateway's
 //!   burst, one route's own limit): after [`RECOVERY_STEP`] without a 429 the pace climbs back a
 //!   tenth of the first estimate at a time, up to a ceiling that only a 429 at the ceiling itself
 //!   lowers. A true budget so settles under its rate; a passing burst does not slow the client
@@ -153,7 +153,14 @@ impl Lane {
         let Some(wait) = retry_after else {
             return;
         };
-        self.hold(now + wait);
+        // A hold stops a burst: until the rate is known, and when the server announced it (then a
+        // 429 means others spend the same budget). An inferred pace already spaces the requests:
+        // a 429 then slows it, and only the refused request waits its `Retry-After` (its retry
+        // does). Holding every request for each 429 of a route with a limit of its own would
+        // stop the whole client once per refusal, one after another.
+        if self.rate.is_none() || self.announced {
+            self.hold(now + wait);
+        }
         if self.announced {
             return;
         }
