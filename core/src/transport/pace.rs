@@ -178,14 +178,8 @@ impl Lane {
                 self.rate = Some((rate * 0.9).max(floor));
             }
             (Some(_), _) => {}
-            // The server accepted `accepted` requests sent from `first` until it refused the one
-            // sent at `sent`.
             (None, Some((first, _, accepted))) if accepted >= LEAST_SAMPLE => {
-                let seconds = sent.saturating_duration_since(first).as_secs_f64();
-                let rate = accepted as f64 / (1.0 + seconds);
-                self.rate = Some(rate);
-                self.first_estimate = rate;
-                self.ceiling = rate;
+                self.estimate(accepted_rate(first, sent, accepted));
                 self.at_ceiling = true;
                 self.first_refusal_sent = Some(sent);
             }
@@ -230,13 +224,17 @@ impl Lane {
         if sent > refused || self.announced {
             return;
         }
-        let seconds = refused.saturating_duration_since(first).as_secs_f64();
-        let rate = accepted as f64 / (1.0 + seconds);
+        let rate = accepted_rate(first, refused, accepted);
         if rate > self.first_estimate {
-            self.rate = Some(rate);
-            self.first_estimate = rate;
-            self.ceiling = rate;
+            self.estimate(rate);
         }
+    }
+
+    /// Takes `rate` as the first estimate: the pace, and the ceiling it climbs back to.
+    fn estimate(&mut self, rate: f64) {
+        self.rate = Some(rate);
+        self.first_estimate = rate;
+        self.ceiling = rate;
     }
 
     /// Climbs an inferred pace back toward its ceiling, a step per [`RECOVERY_STEP`] without a
@@ -268,6 +266,12 @@ impl Lane {
             _ => Some((sent, sent, 1)),
         };
     }
+}
+
+/// The rate of a token bucket holding a second's worth that accepted `accepted` requests sent
+/// from `first` until it refused the one sent at `refused`.
+fn accepted_rate(first: Instant, refused: Instant, accepted: u64) -> f64 {
+    accepted as f64 / (1.0 + refused.saturating_duration_since(first).as_secs_f64())
 }
 
 /// The most restrictive rate of the `RateLimit-Policy` fields, in requests per second.
