@@ -21,17 +21,18 @@ use pyo3::types::PyTuple;
 pub(crate) struct EventLoopSlot(Arc<Mutex<Option<Arc<Py<PyAny>>>>>);
 
 impl EventLoopSlot {
-    /// Remembers the running loop; called on every `AsyncClient` call.
-    pub(crate) fn remember(&self, py: Python<'_>) -> PyResult<()> {
-        static GET_RUNNING_LOOP: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
-        let running = GET_RUNNING_LOOP
-            .import(py, "asyncio", "get_running_loop")?
-            .call0()?;
-        *self
+    /// Remembers the loop an `AsyncClient` call runs on; called on every call.
+    pub(crate) fn remember(&self, event_loop: &Bound<'_, PyAny>) {
+        let mut remembered = self
             .0
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(Arc::new(running.unbind()));
-        Ok(())
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if !remembered
+            .as_ref()
+            .is_some_and(|known| known.bind(event_loop.py()).is(event_loop))
+        {
+            *remembered = Some(Arc::new(event_loop.clone().unbind()));
+        }
     }
 
     fn current(&self) -> Option<Arc<Py<PyAny>>> {

@@ -7,6 +7,7 @@
 
 mod auth;
 mod client;
+mod completions;
 mod inputs;
 mod lists;
 mod logging;
@@ -38,7 +39,11 @@ mod _insurup {
     };
 
     #[pymodule_export]
-    use crate::{error_kinds, lists::ListCursor};
+    use crate::{
+        completions::{Completions, PendingCall},
+        error_kinds,
+        lists::ListCursor,
+    };
 
     /// Receiving webhooks; the public names are in `insurup.webhook`.
     #[pymodule_export]

@@ -11,17 +11,17 @@
 //! Processes that fork before their first call are unaffected.
 
 use std::future::Future;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::PyCFunction;
 
 use crate::auth::EventLoopSlot;
 use crate::client::Shared;
+use crate::completions::PendingCall;
 use crate::logging;
 
 /// How often a blocking call on the main thread looks for Ctrl-C.
@@ -81,7 +81,8 @@ where
 
 /// An SDK call as a coroutine for an `AsyncClient`: the call starts on the runtime when the
 /// coroutine is first awaited (on the running loop, which async callbacks of `event_loop`'s client
-/// will use), and cancelling the coroutine drops the call.
+/// will use), its outcome comes back through the loop's queue of finished calls
+/// (`completions.rs`), and cancelling the coroutine drops the call.
 pub(crate) fn coroutine<'py, F, T>(
     py: Python<'py>,
     event_loop: Option<&EventLoopSlot>,
@@ -93,23 +94,8 @@ where
 {
     static RUN: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
     runtime()?;
-    let pending = Mutex::new(Some(call));
-    let event_loop = event_loop.cloned();
-    let start = PyCFunction::new_closure(py, None, None, move |args, _kwargs| {
-        let py = args.py();
-        let call = pending
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .take()
-            .ok_or_else(|| PyRuntimeError::new_err("this call was already started"))?;
-        if let Some(slot) = &event_loop {
-            slot.remember(py)?;
-        }
-        logging::refresh_level(py);
-        let future = pyo3_async_runtimes::tokio::future_into_py(py, async move { Ok(call.await?) });
-        future.map(Bound::unbind)
-    })?;
-    RUN.import(py, "insurup._async", "run")?.call1((start,))
+    let pending = PendingCall::new(call, event_loop);
+    RUN.import(py, "insurup._async", "run")?.call1((pending,))
 }
 
 /// Python delivers signals to the main thread only, so only calls made there poll for them.

@@ -1,6 +1,7 @@
 """Type stubs of the native module ``insurup._insurup`` (the public names are re-exported by
 ``insurup``). Kept in step with the runtime by ``mypy.stubtest`` in ``scripts/test-python.sh``."""
 
+import asyncio
 import builtins
 import os
 import pathlib
@@ -130,6 +131,26 @@ class ListCursor:
     @property
     def resume_cursor(self) -> str | None:
         """Where a new list resumes once every row handed out so far is read."""
+
+@final
+class Completions:
+    """The finished `AsyncClient` calls of one event loop, behind `insurup._async`."""
+
+    @staticmethod
+    def open(event_loop: asyncio.AbstractEventLoop) -> Completions:
+        """A queue for `event_loop`, registered with it as a reader where the loop has readers."""
+    @property
+    def wake(self) -> str:
+        """How the queue wakes its loop: "reader" or "call_soon_threadsafe"."""
+
+@final
+class PendingCall:
+    """One `AsyncClient` call, started by `insurup._async.run` when first awaited."""
+
+    def start(self, event_loop: asyncio.AbstractEventLoop, completions: Completions) -> asyncio.Future[Any]:
+        """Starts the call on the runtime; returns the future of `event_loop` it resolves."""
+    def cancel(self) -> None:
+        """Drops the call if it still runs."""
 
 @final
 class TokenSet:
