@@ -16,35 +16,25 @@ pub fn new_customer_from_identity_number(
 #[derive(Debug, uniffi::Object)]
 pub struct Customers(pub(crate) insurup::Customers);
 
+forward! {
+    impl Customers {
+        /// Creates a customer and returns it. Identity and tax numbers, e-mail, phone and birth date
+        /// are checked before anything is sent. Never retried once sent; see `ensure`.
+        create(customer: NewCustomer) -> Customer = create(customer);
+        /// The agency's customer with this identity or tax number, created first if there is none.
+        /// Safe to call again after any failure.
+        ensure(customer: NewCustomer) -> Customer = ensure(customer);
+        /// A customer by id, or by TCKN/VKN.
+        get(id: CustomerId) -> Customer = get(&id);
+        /// Replaces a customer's details.
+        update(id: CustomerId, customer: NewCustomer) -> () = update(&id, customer);
+        /// Deletes a customer.
+        delete(id: CustomerId) -> () = delete(&id);
+    }
+}
+
 #[uniffi::export(async_runtime = "tokio")]
 impl Customers {
-    /// Creates a customer and returns it. Identity and tax numbers, e-mail, phone and birth date
-    /// are checked before anything is sent. Never retried once sent; see `ensure`.
-    pub async fn create(&self, customer: NewCustomer) -> Result<Customer> {
-        Ok(self.0.create(customer).await?)
-    }
-
-    /// The agency's customer with this identity or tax number, created first if there is none.
-    /// Safe to call again after any failure.
-    pub async fn ensure(&self, customer: NewCustomer) -> Result<Customer> {
-        Ok(self.0.ensure(customer).await?)
-    }
-
-    /// A customer by id, or by TCKN/VKN.
-    pub async fn get(&self, id: CustomerId) -> Result<Customer> {
-        Ok(self.0.get(&id).await?)
-    }
-
-    /// Replaces a customer's details.
-    pub async fn update(&self, id: CustomerId, customer: NewCustomer) -> Result<()> {
-        Ok(self.0.update(&id, customer).await?)
-    }
-
-    /// Deletes a customer.
-    pub async fn delete(&self, id: CustomerId) -> Result<()> {
-        Ok(self.0.delete(&id).await?)
-    }
-
     /// What the population registry knows about an individual (name, birth date, address).
     #[uniffi::method(default(birth_date = None))]
     pub async fn lookup_individual(

@@ -1,5 +1,32 @@
 //! One object per core resource, each method one forwarding line. Mirrors `core/src/resources`.
 
+/// Exports methods that each forward one call to the core resource an object wraps:
+/// `name(arg: Type) -> Output = core_method(arguments);` is the async method `name` returning
+/// what `self.0.core_method(arguments)` resolves to, its errors converted. Doc comments pass
+/// through to Kotlin and Swift.
+macro_rules! forward {
+    (
+        $(#[$block_attr:meta])*
+        impl $object:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $output:ty = $call:ident($($pass:expr),* $(,)?);
+            )*
+        }
+    ) => {
+        $(#[$block_attr])*
+        #[uniffi::export(async_runtime = "tokio")]
+        impl $object {
+            $(
+                $(#[doc = $doc])*
+                pub async fn $name(&self, $($arg: $ty),*) -> crate::error::Result<$output> {
+                    Ok(self.0.$call($($pass),*).await?)
+                }
+            )*
+        }
+    };
+}
+
 mod addresses;
 mod agent_branches;
 mod assets;

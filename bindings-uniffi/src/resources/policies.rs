@@ -6,18 +6,17 @@ use crate::error::Result;
 #[derive(Debug, uniffi::Object)]
 pub struct Policies(pub(crate) insurup::Policies);
 
+forward! {
+    impl Policies {
+        /// A policy.
+        get(id: PolicyId) -> Policy = get(&id);
+        /// The policy document (PDF); the URL is short-lived.
+        document(id: PolicyId) -> Document = document(&id);
+    }
+}
+
 #[uniffi::export(async_runtime = "tokio")]
 impl Policies {
-    /// A policy.
-    pub async fn get(&self, id: PolicyId) -> Result<Policy> {
-        Ok(self.0.get(&id).await?)
-    }
-
-    /// The policy document (PDF); the URL is short-lived.
-    pub async fn document(&self, id: PolicyId) -> Result<Document> {
-        Ok(self.0.document(&id).await?)
-    }
-
     /// E-mails the policy document to the customer, or to `email` when given.
     #[uniffi::method(default(email = None))]
     pub async fn send_document(&self, id: PolicyId, email: Option<String>) -> Result<()> {

@@ -6,16 +6,16 @@ use insurup::{
 use super::Proposals;
 use crate::error::{Result, json_argument};
 
-/// Revising proposals, their documents and comparisons, and who looks after them.
+forward! {
+    /// Revising proposals, their documents and comparisons, and who looks after them.
+    impl Proposals {
+        /// Asks every insurer again with other coverage groups; returns the revised proposal.
+        revise(id: ProposalId, coverage_group_ids: Vec<CoverageGroupId>) -> Proposal = revise(&id, coverage_group_ids);
+    }
+}
+
 #[uniffi::export(async_runtime = "tokio")]
 impl Proposals {
-    /// Asks every insurer again with other coverage groups; returns the revised proposal.
-    pub async fn revise(
-        &self, id: ProposalId, coverage_group_ids: Vec<CoverageGroupId>,
-    ) -> Result<Proposal> {
-        Ok(self.0.revise(&id, coverage_group_ids).await?)
-    }
-
     /// Asks one insurer again, with another coverage group or a coverage (a JSON object as text).
     #[uniffi::method(default(coverage_group_id = None, coverage = None))]
     pub async fn revise_product(
@@ -25,23 +25,19 @@ impl Proposals {
         let coverage = coverage.map(|text| json_argument("coverage", &text)).transpose()?;
         Ok(self.0.revise_product(&id, &product_id, coverage_group_id.as_ref(), coverage).await?)
     }
+}
 
-    /// Sends a product's proposal document to the customer by e-mail or SMS.
-    pub async fn send_document(
-        &self, id: ProposalId, product_id: ProposalProductId, customer_id: CustomerId,
-        recipient: DocumentRecipient,
-    ) -> Result<()> {
-        Ok(self.0.send_document(&id, &product_id, &customer_id, &recipient).await?)
+forward! {
+    impl Proposals {
+        /// Sends a product's proposal document to the customer by e-mail or SMS.
+        send_document(id: ProposalId, product_id: ProposalProductId, customer_id: CustomerId, recipient: DocumentRecipient) -> () = send_document(&id, &product_id, &customer_id, &recipient);
+        /// Sends a product's information form to the customer by e-mail or SMS.
+        send_information_form(id: ProposalId, product_id: ProposalProductId, customer_id: CustomerId, recipient: DocumentRecipient) -> () = send_information_form(&id, &product_id, &customer_id, &recipient);
     }
+}
 
-    /// Sends a product's information form to the customer by e-mail or SMS.
-    pub async fn send_information_form(
-        &self, id: ProposalId, product_id: ProposalProductId, customer_id: CustomerId,
-        recipient: DocumentRecipient,
-    ) -> Result<()> {
-        Ok(self.0.send_information_form(&id, &product_id, &customer_id, &recipient).await?)
-    }
-
+#[uniffi::export(async_runtime = "tokio")]
+impl Proposals {
     /// A PDF comparing products side by side, without the coverage fields named.
     #[uniffi::method(default(excluded_coverage_fields = []))]
     pub async fn compare_pdf(
@@ -78,18 +74,13 @@ impl Proposals {
     pub async fn proposal_coverage(&self, id: ProposalId) -> Result<String> {
         Ok(self.0.proposal_coverage(&id).await?.to_string())
     }
+}
 
-    /// Assigns the agent user looking after the proposal; none clears it.
-    pub async fn set_representative(
-        &self, id: ProposalId, agent_user_id: Option<UserId>,
-    ) -> Result<()> {
-        Ok(self.0.set_representative(&id, agent_user_id.as_ref()).await?)
-    }
-
-    /// Assigns the proposal to an agency branch; none clears it.
-    pub async fn set_branch(
-        &self, id: ProposalId, agent_branch_id: Option<AgentBranchId>,
-    ) -> Result<()> {
-        Ok(self.0.set_branch(&id, agent_branch_id.as_ref()).await?)
+forward! {
+    impl Proposals {
+        /// Assigns the agent user looking after the proposal; none clears it.
+        set_representative(id: ProposalId, agent_user_id: Option<UserId>) -> () = set_representative(&id, agent_user_id.as_ref());
+        /// Assigns the proposal to an agency branch; none clears it.
+        set_branch(id: ProposalId, agent_branch_id: Option<AgentBranchId>) -> () = set_branch(&id, agent_branch_id.as_ref());
     }
 }

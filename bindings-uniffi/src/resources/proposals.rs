@@ -18,29 +18,22 @@ pub fn cheapest_product(proposal: &Proposal, installments: u32) -> Option<Produc
 #[derive(Debug, uniffi::Object)]
 pub struct Proposals(pub(crate) insurup::Proposals);
 
+forward! {
+    impl Proposals {
+        /// Requests a proposal from every insurer the agency works with and returns it at once;
+        /// products arrive over the next seconds (see `wait` and `watch`). Never retried once sent.
+        create(proposal: NewProposal) -> Proposal = create(proposal);
+        /// A proposal with its products.
+        get(id: ProposalId) -> Proposal = get(&id);
+        /// The products of a proposal.
+        products(id: ProposalId) -> Vec<Product> = products(&id);
+        /// One product of a proposal; how a purchase's outcome is checked.
+        product(id: ProposalId, product_id: ProposalProductId) -> Product = product(&id, &product_id);
+    }
+}
+
 #[uniffi::export(async_runtime = "tokio")]
 impl Proposals {
-    /// Requests a proposal from every insurer the agency works with and returns it at once;
-    /// products arrive over the next seconds (see `wait` and `watch`). Never retried once sent.
-    pub async fn create(&self, proposal: NewProposal) -> Result<Proposal> {
-        Ok(self.0.create(proposal).await?)
-    }
-
-    /// A proposal with its products.
-    pub async fn get(&self, id: ProposalId) -> Result<Proposal> {
-        Ok(self.0.get(&id).await?)
-    }
-
-    /// The products of a proposal.
-    pub async fn products(&self, id: ProposalId) -> Result<Vec<Product>> {
-        Ok(self.0.products(&id).await?)
-    }
-
-    /// One product of a proposal; how a purchase's outcome is checked.
-    pub async fn product(&self, id: ProposalId, product_id: ProposalProductId) -> Result<Product> {
-        Ok(self.0.product(&id, &product_id).await?)
-    }
-
     /// Waits until every insurer has answered and returns the proposal. At the deadline it
     /// returns what has arrived if a product can be bought, and a `Timeout` error otherwise.
     #[uniffi::method(default(options))]
@@ -57,37 +50,32 @@ impl Proposals {
         let watch = self.0.watch(&id, options)?;
         Ok(Arc::new(ProposalWatch(tokio::sync::Mutex::new(watch))))
     }
+}
 
-    /// Insurer-side references of one premium.
-    pub async fn premium_detail(
-        &self, id: ProposalId, product_id: ProposalProductId, installments: u32,
-    ) -> Result<PremiumDetail> {
-        Ok(self.0.premium_detail(&id, &product_id, installments).await?)
+forward! {
+    impl Proposals {
+        /// Insurer-side references of one premium.
+        premium_detail(id: ProposalId, product_id: ProposalProductId, installments: u32) -> PremiumDetail = premium_detail(&id, &product_id, installments);
     }
+}
 
+#[uniffi::export(async_runtime = "tokio")]
+impl Proposals {
     /// The coverage table of a product as JSON text (its shape differs per branch and insurer).
     pub async fn coverage(&self, id: ProposalId, product_id: ProposalProductId) -> Result<String> {
         let coverage = self.0.coverage(&id, &product_id).await?;
         Ok(coverage.to_string())
     }
+}
 
-    /// The proposal document (PDF) of a product.
-    pub async fn document(
-        &self, id: ProposalId, product_id: ProposalProductId,
-    ) -> Result<Document> {
-        Ok(self.0.document(&id, &product_id).await?)
-    }
-
-    /// The pre-sale information form (PDF) of a product.
-    pub async fn information_form(
-        &self, id: ProposalId, product_id: ProposalProductId,
-    ) -> Result<Document> {
-        Ok(self.0.information_form(&id, &product_id).await?)
-    }
-
-    /// Asks a failed insurer again; the product goes back to waiting.
-    pub async fn retry_product(&self, id: ProposalId, product_id: ProposalProductId) -> Result<()> {
-        Ok(self.0.retry_product(&id, &product_id).await?)
+forward! {
+    impl Proposals {
+        /// The proposal document (PDF) of a product.
+        document(id: ProposalId, product_id: ProposalProductId) -> Document = document(&id, &product_id);
+        /// The pre-sale information form (PDF) of a product.
+        information_form(id: ProposalId, product_id: ProposalProductId) -> Document = information_form(&id, &product_id);
+        /// Asks a failed insurer again; the product goes back to waiting.
+        retry_product(id: ProposalId, product_id: ProposalProductId) -> () = retry_product(&id, &product_id);
     }
 }
 

@@ -2,49 +2,26 @@ use insurup::{
     AgentBranch, AgentUser, CoverageGroup, CoverageGroupId, InsuranceCompany, Reference,
 };
 
-use crate::error::Result;
-
 /// Reference data: vehicle brands and models, coverage groups, insurers, the signed-in user and
 /// the agency's branches.
 #[derive(Debug, uniffi::Object)]
 pub struct ReferenceData(pub(crate) insurup::ReferenceData);
 
-#[uniffi::export(async_runtime = "tokio")]
-impl ReferenceData {
-    /// Vehicle brands.
-    pub async fn vehicle_brands(&self) -> Result<Vec<Reference>> {
-        Ok(self.0.vehicle_brands().await?)
-    }
-
-    /// Models of a brand for a model year.
-    pub async fn vehicle_models(
-        &self, brand_reference: String, year: u32,
-    ) -> Result<Vec<Reference>> {
-        Ok(self.0.vehicle_models(&brand_reference, year).await?)
-    }
-
-    /// The agency's coverage groups.
-    pub async fn coverage_groups(&self) -> Result<Vec<CoverageGroup>> {
-        Ok(self.0.coverage_groups().await?)
-    }
-
-    /// One coverage group.
-    pub async fn coverage_group(&self, id: CoverageGroupId) -> Result<CoverageGroup> {
-        Ok(self.0.coverage_group(&id).await?)
-    }
-
-    /// Insurance companies.
-    pub async fn insurance_companies(&self) -> Result<Vec<InsuranceCompany>> {
-        Ok(self.0.insurance_companies().await?)
-    }
-
-    /// The signed-in agent user.
-    pub async fn me(&self) -> Result<AgentUser> {
-        Ok(self.0.me().await?)
-    }
-
-    /// The agency's branches.
-    pub async fn agent_branches(&self) -> Result<Vec<AgentBranch>> {
-        Ok(self.0.agent_branches().await?)
+forward! {
+    impl ReferenceData {
+        /// Vehicle brands.
+        vehicle_brands() -> Vec<Reference> = vehicle_brands();
+        /// Models of a brand for a model year.
+        vehicle_models(brand_reference: String, year: u32) -> Vec<Reference> = vehicle_models(&brand_reference, year);
+        /// The agency's coverage groups.
+        coverage_groups() -> Vec<CoverageGroup> = coverage_groups();
+        /// One coverage group.
+        coverage_group(id: CoverageGroupId) -> CoverageGroup = coverage_group(&id);
+        /// Insurance companies.
+        insurance_companies() -> Vec<InsuranceCompany> = insurance_companies();
+        /// The signed-in agent user.
+        me() -> AgentUser = me();
+        /// The agency's branches.
+        agent_branches() -> Vec<AgentBranch> = agent_branches();
     }
 }

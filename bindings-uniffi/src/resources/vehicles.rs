@@ -13,35 +13,25 @@ pub fn parse_document_serial(serial: String) -> Result<DocumentSerial> {
 #[derive(Debug, uniffi::Object)]
 pub struct Vehicles(pub(crate) insurup::Vehicles);
 
+forward! {
+    impl Vehicles {
+        /// Adds a vehicle to a customer and returns it. Brand, model and year left empty are filled
+        /// from the vehicle registry (tramer) first.
+        create(customer_id: CustomerId, vehicle: NewVehicle) -> Vehicle = create(&customer_id, vehicle);
+        /// The customer's vehicle with `vehicle`'s plate, created first (with the registry lookup
+        /// of `create`) if the customer has none: quoting the same vehicle again never adds it twice.
+        ensure(customer_id: CustomerId, vehicle: NewVehicle) -> Vehicle = ensure(&customer_id, vehicle);
+        /// A vehicle of a customer.
+        get(customer_id: CustomerId, vehicle_id: VehicleId) -> Vehicle = get(&customer_id, &vehicle_id);
+        /// Every vehicle of a customer.
+        list(customer_id: CustomerId) -> Vec<Vehicle> = list(&customer_id);
+        /// Deletes a vehicle.
+        delete(customer_id: CustomerId, vehicle_id: VehicleId) -> () = delete(&customer_id, &vehicle_id);
+    }
+}
+
 #[uniffi::export(async_runtime = "tokio")]
 impl Vehicles {
-    /// Adds a vehicle to a customer and returns it. Brand, model and year left empty are filled
-    /// from the vehicle registry (tramer) first.
-    pub async fn create(&self, customer_id: CustomerId, vehicle: NewVehicle) -> Result<Vehicle> {
-        Ok(self.0.create(&customer_id, vehicle).await?)
-    }
-
-    /// The customer's vehicle with `vehicle`'s plate, created first (with the registry lookup
-    /// of `create`) if the customer has none: quoting the same vehicle again never adds it twice.
-    pub async fn ensure(&self, customer_id: CustomerId, vehicle: NewVehicle) -> Result<Vehicle> {
-        Ok(self.0.ensure(&customer_id, vehicle).await?)
-    }
-
-    /// A vehicle of a customer.
-    pub async fn get(&self, customer_id: CustomerId, vehicle_id: VehicleId) -> Result<Vehicle> {
-        Ok(self.0.get(&customer_id, &vehicle_id).await?)
-    }
-
-    /// Every vehicle of a customer.
-    pub async fn list(&self, customer_id: CustomerId) -> Result<Vec<Vehicle>> {
-        Ok(self.0.list(&customer_id).await?)
-    }
-
-    /// Deletes a vehicle.
-    pub async fn delete(&self, customer_id: CustomerId, vehicle_id: VehicleId) -> Result<()> {
-        Ok(self.0.delete(&customer_id, &vehicle_id).await?)
-    }
-
     /// What the vehicle registry (tramer) knows about a plate: brand, model, year, fuel, …
     #[uniffi::method(default(document_serial_code = None, document_serial_number = None))]
     pub async fn lookup(
