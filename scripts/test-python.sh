@@ -24,7 +24,7 @@ echo "==> pip install (pinned tools)"
 # audits this environment): pinned current ones replace them.
 .venv/bin/python -m pip install --quiet --disable-pip-version-check "pip==26.3" "setuptools==84.2.1"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check \
-    "maturin==1.16.0" "pytest==9.2.0" "pytest-asyncio==1.5.0" "mypy==2.4.1"
+    "maturin==1.16.0" "pytest==9.2.0" "pytest-asyncio==1.5.0" "mypy==2.4.1" "uvloop==0.22.1"
 
 echo "==> maturin develop (debug)"
 VIRTUAL_ENV="$PWD/.venv" .venv/bin/maturin develop --quiet -m bindings-python/Cargo.toml

@@ -1,5 +1,5 @@
 """How `AsyncClient` calls come back to asyncio: on the loop that awaited them, many per wake-up,
-on loops with and without readers, from several loops at once."""
+on loops with and without readers (uvloop's included), from several loops at once."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import threading
 from typing import List
 
 import pytest
+import uvloop
 
 import insurup
 from insurup._async import completions_of
@@ -82,3 +83,13 @@ async def test_a_call_is_started_only_when_awaited_and_only_once(sandbox: Sandbo
         assert sandbox.requests("GET /api/agent-users/me") == before, "sent before it was awaited"
         me = await call
         assert me.email and sandbox.requests("GET /api/agent-users/me") == before + 1
+
+
+
+def test_uvloop_gets_its_calls_back_through_its_reader(sandbox: Sandbox) -> None:
+    loop = uvloop.new_event_loop()
+    try:
+        loop.run_until_complete(a_hundred_concurrent_calls(sandbox))
+        assert completions_of(loop).wake == "reader"
+    finally:
+        loop.close()
