@@ -424,37 +424,41 @@ fn node_block_names(text: &str, ty: &str, names: &mut Names) {
     }
 }
 
-/// UniFFI: `pub struct Name(pub(crate) insurup::Type);` and `impl Name { pub async fn name(…) {
-/// … self.0.method(…) } }`; Kotlin and Swift both call it `camelCase(name)`.
+/// UniFFI: `pub struct Name(pub(crate) insurup::Type);` with `impl Name { pub async fn name(…) {
+/// … self.0.method(…) } }`, or `forward! { impl Name { name(…) -> T = method(…); … } }`; Kotlin
+/// and Swift both call it `camelCase(name)`.
 fn uniffi_names() -> Names {
-    wrapper_names("bindings-uniffi/src")
+    let mut names = wrapper_names("bindings-uniffi/src");
+    let sources = sources("bindings-uniffi/src");
+    let wrapped = wrapped_types(&sources);
+    for (_, text) in &sources {
+        for (at, _) in text.match_indices("forward! {") {
+            let Some(owner) = text[at..].find("impl ").map(|i| at + i + "impl ".len()) else {
+                continue;
+            };
+            let (Some(ty), Some(open)) = (
+                wrapped.get(ident_at(text, owner)),
+                text[owner..].find('{').map(|o| owner + o + 1),
+            ) else {
+                continue;
+            };
+            // Doc comments may hold `;` and quotes: drop them before reading the entries.
+            let code: String = text[open..]
+                .lines()
+                .filter(|line| !line.trim_start().starts_with("//"))
+                .map(|line| format!("{line}\n"))
+                .collect();
+            node_block_names(&code, ty, &mut names);
+        }
+    }
+    names
 }
 
 /// Hand-written methods of `pub struct Name(pub(crate) insurup::Type);` wrappers (`impl Name`
 /// blocks in any file of `dir`) that forward to `self.0.method(…)`, however the call is wrapped.
 fn wrapper_names(dir: &str) -> Names {
     let sources = sources(dir);
-    let mut wrapped = BTreeMap::new();
-    for (_, text) in &sources {
-        for line in text.lines() {
-            let line = line.trim();
-            if let Some(rest) = line.strip_prefix("pub struct ")
-                && let Some(inner) = rest.split_once("(pub(crate) insurup::")
-            {
-                wrapped.insert(
-                    ident_at(inner.0, 0).to_owned(),
-                    ident_at(inner.1, 0).to_owned(),
-                );
-            } else if line.ends_with('{')
-                && let Some((name, inner)) = line.split_once("(insurup::")
-                && !name.is_empty()
-                && name.chars().all(is_ident)
-            {
-                // Declared by a resource macro: `Name(insurup::Type) {`.
-                wrapped.insert(name.to_owned(), ident_at(inner, 0).to_owned());
-            }
-        }
-    }
+    let wrapped = wrapped_types(&sources);
     let mut names = Names::new();
     for (_, text) in &sources {
         let mut owner: Option<String> = None;
@@ -476,6 +480,33 @@ fn wrapper_names(dir: &str) -> Names {
         }
     }
     names
+}
+
+/// Binding type → the core type it wraps: `pub struct Name(pub(crate) insurup::Type);`, or
+/// `Name(insurup::Type) {` in a resource macro.
+fn wrapped_types(sources: &[(String, String)]) -> BTreeMap<String, String> {
+    let mut wrapped = BTreeMap::new();
+    for (_, text) in sources {
+        for line in text.lines() {
+            let line = line.trim();
+            if let Some(rest) = line.strip_prefix("pub struct ")
+                && let Some(inner) = rest.split_once("(pub(crate) insurup::")
+            {
+                wrapped.insert(
+                    ident_at(inner.0, 0).to_owned(),
+                    ident_at(inner.1, 0).to_owned(),
+                );
+            } else if line.ends_with('{')
+                && let Some((name, inner)) = line.split_once("(insurup::")
+                && !name.is_empty()
+                && name.chars().all(is_ident)
+            {
+                // Declared by a resource macro: `Name(insurup::Type) {`.
+                wrapped.insert(name.to_owned(), ident_at(inner, 0).to_owned());
+            }
+        }
+    }
+    wrapped
 }
 
 /// `(METHOD, normalized path) → handler`, from the sandbox's `#[utoipa::path(…)]` attributes;
