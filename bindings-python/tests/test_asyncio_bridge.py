@@ -40,10 +40,14 @@ async def a_hundred_concurrent_calls(sandbox: Sandbox) -> None:
         assert isinstance(missing, insurup.NotFoundError) and found == customer
 
 
+@pytest.mark.parametrize("dialect", ["vendor-sdk", "guide", "graphql-docs"])
 async def test_concurrent_calls_and_their_errors_come_back_through_the_loops_reader(
-    sandbox: Sandbox,
+    dialect: str, request: pytest.FixtureRequest
 ) -> None:
-    await a_hundred_concurrent_calls(sandbox)
+    fixture = {
+        "vendor-sdk": "sandbox", "guide": "guide_sandbox", "graphql-docs": "graphql_docs_sandbox",
+    }[dialect]
+    await a_hundred_concurrent_calls(request.getfixturevalue(fixture))
     assert completions_of(asyncio.get_running_loop()).wake == "reader"
 
 
