@@ -8,7 +8,8 @@
 //!   with nothing remaining holds every request of the class back until the reset.
 //! - A 429 holds the class back for its `Retry-After`. Without an announced policy it also gives
 //!   the rate away: the server accepted `n` requests since the client last sat idle for a second
-//!   before refusing one; a token bucket holding one second's worth (the usual shape) accepts
+//!   until its refusal came back (requests in flight then count: concurrent requests are handled
+//!   in any order); a token bucket holding one second's worth (the usual shape) accepts
 //!   `rate` at once plus `rate` a second, so `rate = n / (1 + seconds)`. A bucket holding less
 //!   makes that an underestimate (slower, never refused); a 429 while already pacing lowers the
 //!   rate by a tenth instead of holding the class back again. An inferred rate is a guess, and a 429 need not mean a budget (a gateway's
@@ -61,8 +62,8 @@ struct Lane {
     /// Whether the pace is at the ceiling: set by the estimate and by climbing back, not by a
     /// cut, so that only a 429 at the ceiling lowers it.
     at_ceiling: bool,
-    /// When the request whose refusal gave the first estimate was sent; cleared by the first cut.
-    first_refusal_sent: Option<Instant>,
+    /// When the refusal that gave the first estimate arrived; cleared by the first cut.
+    first_refusal_answered: Option<Instant>,
     /// When the inferred pace last changed (a cut's hold ended, or it climbed a step).
     stepped_at: Instant,
     /// When the current inferred rate took effect (the end of the hold that came with it).
@@ -119,7 +120,7 @@ impl Default for Lane {
             first_estimate: 0.0,
             ceiling: 0.0,
             at_ceiling: false,
-            first_refusal_sent: None,
+            first_refusal_answered: None,
             stepped_at: Instant::now(),
             paced_since: Instant::now(),
             next_slot: None,
@@ -170,18 +171,24 @@ impl Lane {
             // Refused at the ceiling itself, the ceiling was too high too.
             (Some(rate), _) if sent >= self.paced_since => {
                 let floor = self.first_estimate * 0.5;
-                self.first_refusal_sent = None;
+                self.first_refusal_answered = None;
                 if self.at_ceiling {
                     self.ceiling = (self.ceiling * 0.9).max(floor);
                     self.at_ceiling = false;
                 }
                 self.rate = Some((rate * 0.9).max(floor));
             }
-            (Some(_), _) => {}
+            // Sent before the current pace took effect: says nothing about it, but keeps the
+            // pace from being cut again until answers to requests sent under it arrive.
+            (Some(_), _) => {
+                self.paced_since = self.paced_since.max(now + wait);
+                self.stepped_at = self.paced_since;
+                return;
+            }
             (None, Some((first, _, accepted))) if accepted >= LEAST_SAMPLE => {
-                self.estimate(accepted_rate(first, sent, accepted));
+                self.estimate(accepted_rate(first, now, accepted));
                 self.at_ceiling = true;
-                self.first_refusal_sent = Some(sent);
+                self.first_refusal_answered = Some(now);
             }
             (None, _) => return,
         }
@@ -213,11 +220,13 @@ impl Lane {
         at
     }
 
-    /// Answers to requests sent before the first refusal that arrive after it (the refusal came
-    /// back first, as refusals do) show the server accepted more than the estimate assumed: the
+    /// Answers to requests sent before the first refusal arrived that come back after it show
+    /// the server accepted more than the estimate assumed: refusals come back first, as refusals
+    /// do, and concurrent requests are handled in any order, so a refusal answered after four
+    /// acceptances may be one of fifty requests in flight of which forty were accepted. The
     /// estimate takes them in until the first cut.
     fn count_late_answers(&mut self, sent: Instant) {
-        let (Some(refused), Some((first, _, accepted))) = (self.first_refusal_sent, self.run)
+        let (Some(refused), Some((first, _, accepted))) = (self.first_refusal_answered, self.run)
         else {
             return;
         };
@@ -269,7 +278,7 @@ impl Lane {
 }
 
 /// The rate of a token bucket holding a second's worth that accepted `accepted` requests sent
-/// from `first` until it refused the one sent at `refused`.
+/// from `first` until its refusal arrived at `refused`.
 fn accepted_rate(first: Instant, refused: Instant, accepted: u64) -> f64 {
     accepted as f64 / (1.0 + refused.saturating_duration_since(first).as_secs_f64())
 }
@@ -431,6 +440,27 @@ mod tests {
         // A request sent after the refusal says nothing about what the server accepted before.
         lane.learn(sent, sent + Duration::from_millis(1), 200, &none, None);
         assert_eq!(lane.rate, Some(20.0));
+    }
+
+    #[test]
+    fn requests_in_flight_when_the_refusal_arrived_count_toward_the_estimate() {
+        // Fifty requests leave at once; four acceptances come back, then a refusal, then
+        // thirty-six acceptances of requests sent a little after the refused one.
+        let mut lane = Lane::default();
+        let start = Instant::now();
+        let none = HeaderMap::new();
+        for _ in 0..4 {
+            lane.learn(start, start, 200, &none, None);
+        }
+        let (status, wait) = refused(Duration::from_secs(1));
+        let answered = start + Duration::from_millis(40);
+        lane.learn(answered, start, status, &none, wait);
+        let late = start + Duration::from_millis(2);
+        for _ in 0..36 {
+            lane.learn(answered, late, 200, &none, None);
+        }
+        let rate = lane.rate.expect("paced");
+        assert!((rate - 40.0 / 1.04).abs() < 1e-9, "{rate}");
     }
 
     #[test]
