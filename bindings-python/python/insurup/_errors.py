@@ -13,12 +13,20 @@ same names: they subclass :class:`InsurUpError` only, so ``except TimeoutError``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Optional, Sequence, Tuple, Type
+from collections.abc import Sequence
 
 from ._insurup import FieldError
 
+# `typing` is not imported at run time: it would triple what `import insurup` costs. Type
+# checkers read this name as `typing.TYPE_CHECKING`.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._insurup import ErrorReport
+else:
+    # What `Any` means to `typing.get_type_hints` on these exceptions: any object.
+    Any = object
 
 __all__ = [
     "FieldError",
@@ -49,34 +57,34 @@ class InsurUpError(Exception):
     """
 
     message: str
-    status: Optional[int]
+    status: int | None
     """HTTP status of the answer, if there was one."""
-    detail: Optional[str]
+    detail: str | None
     """The server's ``detail``, safe to show to end users."""
-    suggestions: Tuple[str, ...]
+    suggestions: tuple[str, ...]
     """What the user can do next, safe to show."""
-    codes: Tuple[str, ...]
+    codes: tuple[str, ...]
     """Machine-readable codes, e.g. ``("PAYMENT_DECLINED",)``."""
-    trace_id: Optional[str]
+    trace_id: str | None
     """The server's trace id: quote it to InsurUp support."""
-    request_id: Optional[str]
+    request_id: str | None
     """The ``x-request-id`` the SDK sent with every attempt of the call."""
-    validation_errors: Tuple[FieldError, ...]
+    validation_errors: tuple[FieldError, ...]
     """Field errors of an input-validation answer."""
-    retry_after: Optional[float]
+    retry_after: float | None
     """Seconds the server asked to wait before trying again (429 and some 503 answers)."""
-    field: Optional[str]
+    field: str | None
     """The field a local :class:`ValidationError` is about, e.g. ``card.number``."""
-    problem_type: Optional[str]
+    problem_type: str | None
     """The problem ``type`` URI."""
-    proposal_id: Optional[str]
+    proposal_id: str | None
     """The proposal a purchase error is about (every purchase error names it)."""
-    product_id: Optional[str]
+    product_id: str | None
     """The proposal product a purchase error is about."""
-    graphql_errors: Tuple[Dict[str, Any], ...]
+    graphql_errors: tuple[dict[str, Any], ...]
     """Every GraphQL error of the answer as the server sent it (``message``, ``path``,
     ``extensions``, ...); empty for REST errors."""
-    partial_data: Optional[Any]
+    partial_data: Any | None
     """The ``data`` a GraphQL answer carried beside its errors, if any."""
     may_have_reached_server: bool
     """Whether the request may have reached the server (and acted), so a retry could repeat it."""
@@ -87,20 +95,20 @@ class InsurUpError(Exception):
         self,
         message: str,
         *,
-        status: Optional[int] = None,
-        detail: Optional[str] = None,
+        status: int | None = None,
+        detail: str | None = None,
         suggestions: Sequence[str] = (),
         codes: Sequence[str] = (),
-        trace_id: Optional[str] = None,
-        request_id: Optional[str] = None,
+        trace_id: str | None = None,
+        request_id: str | None = None,
         validation_errors: Sequence[FieldError] = (),
-        retry_after: Optional[float] = None,
-        field: Optional[str] = None,
-        problem_type: Optional[str] = None,
-        proposal_id: Optional[str] = None,
-        product_id: Optional[str] = None,
-        graphql_errors: Sequence[Dict[str, Any]] = (),
-        partial_data: Optional[Any] = None,
+        retry_after: float | None = None,
+        field: str | None = None,
+        problem_type: str | None = None,
+        proposal_id: str | None = None,
+        product_id: str | None = None,
+        graphql_errors: Sequence[dict[str, Any]] = (),
+        partial_data: Any | None = None,
         may_have_reached_server: bool = False,
         retryable: bool = False,
     ) -> None:
@@ -123,7 +131,7 @@ class InsurUpError(Exception):
         self.may_have_reached_server = may_have_reached_server
         self.retryable = retryable
 
-    def __reduce__(self) -> Tuple[Any, ...]:
+    def __reduce__(self) -> tuple[Any, ...]:
         # Keep the attributes when the error crosses a process boundary (multiprocessing).
         return (_rebuild, (type(self), self.message, dict(self.__dict__)))
 
@@ -212,7 +220,7 @@ class TokenStoreError(InsurUpError):
     later call; fix the store (disk, permissions, secret manager)."""
 
 
-_KINDS: Dict[str, Type[InsurUpError]] = {
+_KINDS: dict[str, type[InsurUpError]] = {
     kind.__name__: kind for kind in InsurUpError.__subclasses__()
 }
 

@@ -8,12 +8,27 @@ Rust and releases the GIL once per page, and breaking out of it fetches nothing 
 from __future__ import annotations
 
 from collections import deque
-from typing import TYPE_CHECKING, Deque, Generic, Optional, TypeVar
 
 from ._insurup import ProposalUpdate
 
+# `typing` is not imported at run time: it would triple what `import insurup` costs. Type
+# checkers read this name as `typing.TYPE_CHECKING`.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Deque, Generic, TypeVar
+
     from ._insurup import ListCursor
+else:
+    from types import GenericAlias
+
+    class Generic:
+        """At run time a generic iterator only needs subscripting (``RowIterator[Customer]``)."""
+
+        __slots__ = ()
+        __class_getitem__ = classmethod(GenericAlias)
+
+    def TypeVar(name: str) -> str:
+        return name
 
 __all__ = [
     "RowIterator",
@@ -24,20 +39,20 @@ __all__ = [
     "AsyncProposalWatch",
 ]
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 
-class _Iterator(Generic[T]):
+class _Iterator(Generic[_T]):
     __slots__ = ("_cursor", "_items")
 
     def __init__(self, cursor: ListCursor) -> None:
         self._cursor = cursor
-        self._items: Deque[T] = deque()
+        self._items: Deque[_T] = deque()
 
-    def __iter__(self) -> _Iterator[T]:
+    def __iter__(self) -> _Iterator[_T]:
         return self
 
-    def __next__(self) -> T:
+    def __next__(self) -> _T:
         if not self._items:
             self._items.extend(self._cursor.next_batch())
             if not self._items:
@@ -45,17 +60,17 @@ class _Iterator(Generic[T]):
         return self._items.popleft()
 
 
-class _AsyncIterator(Generic[T]):
+class _AsyncIterator(Generic[_T]):
     __slots__ = ("_cursor", "_items")
 
     def __init__(self, cursor: ListCursor) -> None:
         self._cursor = cursor
-        self._items: Deque[T] = deque()
+        self._items: Deque[_T] = deque()
 
-    def __aiter__(self) -> _AsyncIterator[T]:
+    def __aiter__(self) -> _AsyncIterator[_T]:
         return self
 
-    async def __anext__(self) -> T:
+    async def __anext__(self) -> _T:
         if not self._items:
             self._items.extend(await self._cursor.next_batch_async())
             if not self._items:
@@ -63,52 +78,52 @@ class _AsyncIterator(Generic[T]):
         return self._items.popleft()
 
 
-class RowIterator(_Iterator[T]):
+class RowIterator(_Iterator[_T]):
     """Every row of a GraphQL list, fetched a page at a time as the loop advances."""
 
     __slots__ = ()
 
-    def __iter__(self) -> RowIterator[T]:
+    def __iter__(self) -> RowIterator[_T]:
         return self
 
     @property
-    def resume_cursor(self) -> Optional[str]:
+    def resume_cursor(self) -> str | None:
         """Where a new list (``after=``) resumes this one without skipping a row, even in
         another process: after the last page whose rows were all handed out (rows of the page
         being read may come again). None until the first page is read past."""
         return self._cursor.resume_cursor
 
 
-class AsyncRowIterator(_AsyncIterator[T]):
+class AsyncRowIterator(_AsyncIterator[_T]):
     """Every row of a GraphQL list for ``async for``, fetched a page at a time."""
 
     __slots__ = ()
 
-    def __aiter__(self) -> AsyncRowIterator[T]:
+    def __aiter__(self) -> AsyncRowIterator[_T]:
         return self
 
     @property
-    def resume_cursor(self) -> Optional[str]:
+    def resume_cursor(self) -> str | None:
         """Where a new list (``after=``) resumes this one without skipping a row (see
         :attr:`RowIterator.resume_cursor`)."""
         return self._cursor.resume_cursor
 
 
-class PageIterator(_Iterator[T]):
+class PageIterator(_Iterator[_T]):
     """The pages of a GraphQL list, fetched as the loop advances."""
 
     __slots__ = ()
 
-    def __iter__(self) -> PageIterator[T]:
+    def __iter__(self) -> PageIterator[_T]:
         return self
 
 
-class AsyncPageIterator(_AsyncIterator[T]):
+class AsyncPageIterator(_AsyncIterator[_T]):
     """The pages of a GraphQL list for ``async for``, fetched as the loop advances."""
 
     __slots__ = ()
 
-    def __aiter__(self) -> AsyncPageIterator[T]:
+    def __aiter__(self) -> AsyncPageIterator[_T]:
         return self
 
 
