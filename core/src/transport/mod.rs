@@ -246,9 +246,7 @@ impl Response {
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|window| window == needle)
+    memchr::memmem::find(haystack, needle).is_some()
 }
 
 /// Answers of the current dialects carry a polymorphic `$type` (`"individual"`), sometimes beside
@@ -324,7 +322,11 @@ impl HttpCore {
         request: &Request,
         session: Option<&dyn TokenSource>,
     ) -> Result<Response> {
-        let request_id = uuid::Uuid::new_v4().simple().to_string();
+        // A v4 UUID from the thread's generator: `Uuid::new_v4` asks the kernel for every id.
+        let request_id = uuid::Builder::from_random_bytes(rand::random())
+            .into_uuid()
+            .simple()
+            .to_string();
         let span = tracing::debug_span!(
             "insurup.request",
             method = %request.method,
@@ -546,14 +548,25 @@ impl HttpCore {
         {
             return Err(too_large());
         }
-        let mut body = bytes::BytesMut::new();
+        // Most answers arrive as one chunk: kept as it is, not copied.
+        let mut body = Bytes::new();
+        let mut gathered = bytes::BytesMut::new();
         while let Some(chunk) = response.chunk().await.map_err(|error| classify(&error))? {
-            if body.len() + chunk.len() > limit {
+            if body.len() + gathered.len() + chunk.len() > limit {
                 return Err(too_large());
             }
-            body.extend_from_slice(&chunk);
+            if body.is_empty() && gathered.is_empty() {
+                body = chunk;
+            } else {
+                if !body.is_empty() {
+                    gathered.extend_from_slice(&std::mem::take(&mut body));
+                }
+                gathered.extend_from_slice(&chunk);
+            }
         }
-        let body = body.freeze();
+        if !gathered.is_empty() {
+            body = gathered.freeze();
+        }
         Ok(Response {
             status,
             headers,
