@@ -387,15 +387,21 @@ mod tests {
         (429, Some(wait))
     }
 
+    /// A lane whose server accepted `count` requests, all sent and answered at `start`.
+    fn lane_that_accepted(count: u32, start: Instant) -> Lane {
+        let mut lane = Lane::default();
+        for _ in 0..count {
+            lane.learn(start, start, 200, &HeaderMap::new(), None);
+        }
+        lane
+    }
+
     #[test]
     fn a_429_after_a_burst_paces_at_the_rate_the_server_accepted() {
-        let mut lane = Lane::default();
-        let start = Instant::now();
-        let none = HeaderMap::new();
         // A bucket of 10 a second, full at the start: 10 accepted at once, then refused.
-        for _ in 0..10 {
-            lane.learn(start, start, 200, &none, None);
-        }
+        let start = Instant::now();
+        let mut lane = lane_that_accepted(10, start);
+        let none = HeaderMap::new();
         let (status, wait) = refused(Duration::from_secs(1));
         lane.learn(start, start, status, &none, wait);
         // Held for the Retry-After, then one request every 1 / (10 * HEADROOM) s.
@@ -422,12 +428,9 @@ mod tests {
 
     #[test]
     fn answers_accepted_before_the_refusal_but_arriving_after_it_raise_the_estimate() {
-        let mut lane = Lane::default();
         let start = Instant::now();
+        let mut lane = lane_that_accepted(4, start);
         let none = HeaderMap::new();
-        for _ in 0..4 {
-            lane.learn(start, start, 200, &none, None);
-        }
         let (status, wait) = refused(Duration::from_secs(1));
         let sent = start + Duration::from_millis(500);
         lane.learn(sent, sent, status, &none, wait);
@@ -446,12 +449,9 @@ mod tests {
     fn requests_in_flight_when_the_refusal_arrived_count_toward_the_estimate() {
         // Fifty requests leave at once; four acceptances come back, then a refusal, then
         // thirty-six acceptances of requests sent a little after the refused one.
-        let mut lane = Lane::default();
         let start = Instant::now();
+        let mut lane = lane_that_accepted(4, start);
         let none = HeaderMap::new();
-        for _ in 0..4 {
-            lane.learn(start, start, 200, &none, None);
-        }
         let (status, wait) = refused(Duration::from_secs(1));
         let answered = start + Duration::from_millis(40);
         lane.learn(answered, start, status, &none, wait);
@@ -465,12 +465,9 @@ mod tests {
 
     #[test]
     fn an_inferred_pace_slowed_by_429s_climbs_back_to_its_ceiling_and_a_429_there_lowers_it() {
-        let mut lane = Lane::default();
         let start = Instant::now();
+        let mut lane = lane_that_accepted(10, start);
         let none = HeaderMap::new();
-        for _ in 0..10 {
-            lane.learn(start, start, 200, &none, None);
-        }
         let (status, wait) = refused(Duration::from_secs(1));
         lane.learn(start, start, status, &none, wait);
         // Two bursts of 429s while paced (a route's own burst, say), each slowing the pace.
@@ -501,9 +498,8 @@ mod tests {
 
     #[test]
     fn a_lone_429_holds_requests_back_without_guessing_a_rate() {
-        let mut lane = Lane::default();
         let start = Instant::now();
-        lane.learn(start, start, 200, &HeaderMap::new(), None);
+        let mut lane = lane_that_accepted(1, start);
         let (status, wait) = refused(Duration::from_secs(2));
         lane.learn(start, start, status, &HeaderMap::new(), wait);
         let slots: Vec<Instant> = (0..5).map(|_| lane.reserve(start)).collect();
