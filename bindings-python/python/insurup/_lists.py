@@ -15,7 +15,7 @@ from ._insurup import ProposalUpdate
 # checkers read this name as `typing.TYPE_CHECKING`.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Deque, Generic, TypeVar
+    from typing import Generic, TypeVar
 
     from ._insurup import ListCursor
 else:
@@ -47,7 +47,7 @@ class _Iterator(Generic[_T]):
 
     def __init__(self, cursor: ListCursor) -> None:
         self._cursor = cursor
-        self._items: Deque[_T] = deque()
+        self._items: deque[_T] = deque()
 
     def __iter__(self) -> _Iterator[_T]:
         return self
@@ -65,7 +65,7 @@ class _AsyncIterator(Generic[_T]):
 
     def __init__(self, cursor: ListCursor) -> None:
         self._cursor = cursor
-        self._items: Deque[_T] = deque()
+        self._items: deque[_T] = deque()
 
     def __aiter__(self) -> _AsyncIterator[_T]:
         return self
