@@ -18,85 +18,76 @@ pub(crate) use graphql::deserialize_errors;
 pub use problem::{FieldError, Problem};
 pub use report::{ErrorReport, error_kinds};
 
-/// What went wrong, named for what the caller should do about it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// Bad input caught before any request was sent; [`Error::field`] names the field.
-    Validation,
-    /// 401, bad credentials, or a refresh the server refused: check the credentials.
-    Authentication,
-    /// The account needs a 2FA code and no two-factor provider is configured.
-    TwoFactorRequired,
-    /// 403: the user lacks the permission, or the service account is deactivated.
-    PermissionDenied,
-    /// 404: the id does not exist or lies outside the caller's data scope.
-    NotFound,
-    /// 409: duplicate resource or a state that does not allow the action.
-    Conflict,
-    /// 400: the request was malformed; see [`Error::validation_errors`].
-    BadRequest,
-    /// 422: a business rule refused the request (e.g. a declined card); show `detail`.
-    Unprocessable,
-    /// 429: slow down; [`Error::retry_after`] says for how long.
-    RateLimit,
-    /// 5xx after the retries were spent; 502 means an insurer's service failed.
-    Server,
-    /// No answer within the configured timeout.
-    Timeout,
-    /// The connection could not be made or broke.
-    Connection,
-    /// A purchase may or may not have happened; check the product before trying again.
-    PurchaseOutcomeUnknown,
-    /// The server's answer could not be decoded.
-    Decode,
-    /// The token store could not save the session's new tokens (the server already retired the
-    /// old refresh token). The session keeps the new tokens in memory and saves them again on
-    /// the next call; fix the store (disk, permissions, secret manager).
-    TokenStore,
+/// Calls `$callback! { ... }` with every error kind, its doc comment included, in declaration
+/// order: `/// docs` then `Kind,` for each. [`ErrorKind`] is declared from this list, and so is
+/// every binding item that needs one case per kind (UniFFI's error enum), so none can lag it.
+/// The docs are written for every language's reader.
+#[macro_export]
+macro_rules! for_each_error_kind {
+    ($callback:ident) => {
+        $callback! {
+            /// Bad input caught before any request was sent; `field` names the field.
+            Validation,
+            /// 401, bad credentials, or a refresh the server refused: check the credentials.
+            Authentication,
+            /// The account needs a 2FA code and no two-factor provider is configured.
+            TwoFactorRequired,
+            /// 403: the user lacks the permission, or the service account is deactivated.
+            PermissionDenied,
+            /// 404: the id does not exist or lies outside the caller's data scope.
+            NotFound,
+            /// 409: duplicate resource or a state that does not allow the action.
+            Conflict,
+            /// 400: the request was malformed; see `validation_errors` and `graphql_errors_json`.
+            BadRequest,
+            /// 422: a business rule refused the request (e.g. a declined card); show `detail`.
+            Unprocessable,
+            /// 429: slow down; `retry_after` says for how long.
+            RateLimit,
+            /// 5xx after the retries were spent; 502 means an insurer's service failed.
+            Server,
+            /// No answer within the configured timeout.
+            Timeout,
+            /// The connection could not be made or broke.
+            Connection,
+            /// A purchase may or may not have happened; read `product_id` back before trying again.
+            PurchaseOutcomeUnknown,
+            /// The server's answer could not be decoded.
+            Decode,
+            /// The token store failed, or could not save the session's renewed tokens (the session
+            /// keeps them in memory and saves them again on a later call). Fix the store.
+            TokenStore,
+        }
+    };
 }
 
-impl ErrorKind {
-    /// Every kind, in declaration order.
-    pub const ALL: [ErrorKind; 15] = [
-        ErrorKind::Validation,
-        ErrorKind::Authentication,
-        ErrorKind::TwoFactorRequired,
-        ErrorKind::PermissionDenied,
-        ErrorKind::NotFound,
-        ErrorKind::Conflict,
-        ErrorKind::BadRequest,
-        ErrorKind::Unprocessable,
-        ErrorKind::RateLimit,
-        ErrorKind::Server,
-        ErrorKind::Timeout,
-        ErrorKind::Connection,
-        ErrorKind::PurchaseOutcomeUnknown,
-        ErrorKind::Decode,
-        ErrorKind::TokenStore,
-    ];
-
-    /// The class name every binding uses for this kind, e.g. `"RateLimitError"`.
-    pub fn class_name(self) -> &'static str {
-        match self {
-            ErrorKind::Validation => "ValidationError",
-            ErrorKind::Authentication => "AuthenticationError",
-            ErrorKind::TwoFactorRequired => "TwoFactorRequiredError",
-            ErrorKind::PermissionDenied => "PermissionDeniedError",
-            ErrorKind::NotFound => "NotFoundError",
-            ErrorKind::Conflict => "ConflictError",
-            ErrorKind::BadRequest => "BadRequestError",
-            ErrorKind::Unprocessable => "UnprocessableError",
-            ErrorKind::RateLimit => "RateLimitError",
-            ErrorKind::Server => "ServerError",
-            ErrorKind::Timeout => "TimeoutError",
-            ErrorKind::Connection => "ConnectionError",
-            ErrorKind::PurchaseOutcomeUnknown => "PurchaseOutcomeUnknownError",
-            ErrorKind::Decode => "DecodeError",
-            ErrorKind::TokenStore => "TokenStoreError",
+/// Declares [`ErrorKind`], its list and its class names from [`for_each_error_kind`].
+macro_rules! declare_error_kind {
+    ($( $(#[doc = $doc:literal])* $kind:ident, )+) => {
+        /// What went wrong, named for what the caller should do about it.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ErrorKind {
+            $( $(#[doc = $doc])* $kind, )+
         }
-    }
 
+        impl ErrorKind {
+            /// Every kind, in declaration order.
+            pub const ALL: [ErrorKind; [$(stringify!($kind)),+].len()] = [$(ErrorKind::$kind),+];
+
+            /// The class name every binding uses for this kind, e.g. `"RateLimitError"`.
+            pub fn class_name(self) -> &'static str {
+                match self {
+                    $( ErrorKind::$kind => concat!(stringify!($kind), "Error"), )+
+                }
+            }
+        }
+    };
+}
+
+for_each_error_kind!(declare_error_kind);
+
+impl ErrorKind {
     /// The kind an HTTP error status maps to.
     pub fn from_status(status: u16) -> Self {
         match status {
