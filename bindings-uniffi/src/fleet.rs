@@ -45,23 +45,20 @@ impl RedisFleet {
     }
 }
 
-/// The core's Redis token store behind the binding's `TokenStore`. Kotlin and Swift may also
-/// call it directly, outside the Tokio runtime its Redis connection needs: `Compat` enters it.
-#[derive(Debug)]
-struct RedisTokenStore(Arc<insurup::RedisTokenStore>);
-
+/// The core's Redis token store as the binding's `TokenStore`. Kotlin and Swift may also call
+/// it directly, outside the Tokio runtime its Redis connection needs: `Compat` enters it.
 #[async_trait::async_trait]
-impl TokenStore for RedisTokenStore {
+impl TokenStore for insurup::RedisTokenStore {
     async fn load(&self) -> Result<Option<TokenSet>> {
-        Ok(Compat::new(insurup::TokenStore::load(self.0.as_ref())).await?)
+        Ok(Compat::new(insurup::TokenStore::load(self)).await?)
     }
 
     async fn save(&self, tokens: TokenSet) -> Result<()> {
-        Ok(Compat::new(insurup::TokenStore::save(self.0.as_ref(), &tokens)).await?)
+        Ok(Compat::new(insurup::TokenStore::save(self, &tokens)).await?)
     }
 
     async fn clear(&self) -> Result<()> {
-        Ok(Compat::new(insurup::TokenStore::clear(self.0.as_ref())).await?)
+        Ok(Compat::new(insurup::TokenStore::clear(self)).await?)
     }
 }
 
@@ -70,16 +67,15 @@ impl TokenStore for RedisTokenStore {
 /// `InsurUpClient(options, token_store = …)` (Kotlin: `RedisTokenStore(url, account)`).
 #[uniffi::export]
 pub fn redis_token_store(url: String, account: String) -> Result<Arc<dyn TokenStore>> {
-    let store = insurup::RedisTokenStore::new(&url, &account)?;
-    Ok(Arc::new(RedisTokenStore(Arc::new(store))))
+    Ok(Arc::new(insurup::RedisTokenStore::new(&url, &account)?))
 }
 
 /// The core's store for `store`: a Redis store as itself, so the session runs the shared-renewal
 /// protocol; one implemented in Kotlin or Swift through its adapter.
 pub(crate) fn core_token_store(store: Arc<dyn TokenStore>) -> Arc<dyn insurup::TokenStore> {
     let any: Arc<dyn Any + Send + Sync> = store.clone();
-    match any.downcast::<RedisTokenStore>() {
-        Ok(redis) => redis.0.clone(),
+    match any.downcast::<insurup::RedisTokenStore>() {
+        Ok(redis) => redis,
         Err(_) => Arc::new(ForeignTokenStore(store)),
     }
 }
