@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::fleet::{RedisFleet, core_token_store};
 use crate::resources::{
     Addresses, AgentBranches, Cases, Customers, Graphql, Policies, Properties, Proposals,
-    Purchases, ReferenceData, Vehicles, Webhooks,
+    Purchases, ReferenceData, Vehicles, Webhooks, forward,
 };
 
 /// The InsurUp API client. One per agency user; safe to share across coroutines and tasks,
@@ -85,28 +85,24 @@ impl InsurUpClient {
         self.0.dialect()
     }
 
-    /// Logs in now (or loads stored tokens) instead of on the first call; surfaces credential
-    /// and 2FA problems at start-up.
-    pub async fn sign_in(&self) -> Result<()> {
-        Ok(self.0.sign_in().await?)
-    }
-
-    /// Forgets the session's tokens, here and in the token store; a user signed in through OAuth
-    /// has its tokens revoked at the server first.
-    pub async fn sign_out(&self) -> Result<()> {
-        Ok(self.0.sign_out().await?)
-    }
-
     /// Starts a user's OAuth sign-in (`client_id` + `redirect_uri` in the options): the URL to
     /// open in the user's browser, and the `state` its callback carries back.
     pub async fn start_sign_in(&self) -> Result<insurup::SignInRequest> {
         let pending = self.0.start_sign_in().await?;
         Ok(insurup::SignInRequest::from(&pending))
     }
+}
 
-    /// Completes the sign-in from the callback URL the browser was sent to.
-    pub async fn complete_sign_in(&self, callback_url: String) -> Result<()> {
-        Ok(self.0.complete_sign_in(&callback_url).await?)
+forward! {
+    impl InsurUpClient {
+        /// Logs in now (or loads stored tokens) instead of on the first call; surfaces credential
+        /// and 2FA problems at start-up.
+        sign_in() -> () = sign_in();
+        /// Forgets the session's tokens, here and in the token store; a user signed in through OAuth
+        /// has its tokens revoked at the server first.
+        sign_out() -> () = sign_out();
+        /// Completes the sign-in from the callback URL the browser was sent to.
+        complete_sign_in(callback_url: String) -> () = complete_sign_in(&callback_url);
     }
 }
 

@@ -1,12 +1,9 @@
 use insurup::{PropertyAddress, Reference};
 
-/// The address register (UAVT): city → district → town → neighbourhood → street → building →
-/// apartment, each level listed by the reference of the one above, as a DASK or konut form needs.
-#[derive(Debug, uniffi::Object)]
-pub struct Addresses(pub(crate) insurup::Addresses);
-
 forward! {
-    impl Addresses {
+    /// The address register (UAVT): city → district → town → neighbourhood → street → building →
+    /// apartment, each level listed by the reference of the one above, as a DASK or konut form needs.
+    Addresses(insurup::Addresses) {
         /// Every city.
         cities() -> Vec<Reference> = cities();
         /// The districts of a city.

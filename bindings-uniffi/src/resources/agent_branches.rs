@@ -1,28 +1,12 @@
 use insurup::{AgentBranch, AgentBranchId, AgentBranchNode, NewAgentBranch};
 
-use crate::error::Result;
-
-/// The agency's branches (`/api/agent-branches`).
-#[derive(Debug, uniffi::Object)]
-pub struct AgentBranches(pub(crate) insurup::AgentBranches);
-
 forward! {
-    impl AgentBranches {
+    /// The agency's branches (`/api/agent-branches`).
+    AgentBranches(insurup::AgentBranches) {
         /// Every branch of the agency.
         list() -> Vec<AgentBranch> = list();
-    }
-}
-
-#[uniffi::export(async_runtime = "tokio")]
-impl AgentBranches {
-    /// The hierarchy: every branch with its depth, ancestors and children, depth first.
-    pub async fn tree(&self) -> Result<Vec<AgentBranchNode>> {
-        Ok(self.0.tree().await?.nodes())
-    }
-}
-
-forward! {
-    impl AgentBranches {
+        /// The hierarchy: every branch with its depth, ancestors and children, depth first.
+        tree() -> Vec<AgentBranchNode> = tree().nodes();
         /// A branch by id.
         get(id: AgentBranchId) -> AgentBranch = get(&id);
         /// Creates a branch and returns it.

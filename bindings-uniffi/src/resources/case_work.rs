@@ -5,7 +5,6 @@ use insurup::{
 };
 
 use super::Cases;
-use crate::error::Result;
 
 forward! {
     /// Cases besides new sales, and the work done on a case. `case_ref` is a case's id or reference.
@@ -24,23 +23,9 @@ forward! {
         add_note(case_ref: String, note: String) -> () = add_note(&case_ref, &note);
         /// Changes the channel the case came through.
         set_channel(case_ref: String, channel: Channel) -> () = set_channel(&case_ref, channel);
-    }
-}
-
-#[uniffi::export(async_runtime = "tokio")]
-impl Cases {
-    /// Moves the case to another state, with an optional note.
-    #[uniffi::method(default(note = None))]
-    pub async fn set_state(
-        &self, case_ref: String, main_state: CaseMainState, sub_state: CaseSubState,
-        note: Option<String>,
-    ) -> Result<()> {
-        Ok(self.0.set_state(&case_ref, main_state, sub_state, note.as_deref()).await?)
-    }
-}
-
-forward! {
-    impl Cases {
+        /// Moves the case to another state, with an optional note.
+        #[uniffi::method(default(note = None))]
+        set_state(case_ref: String, main_state: CaseMainState, sub_state: CaseSubState, note: Option<String>) -> () = set_state(&case_ref, main_state, sub_state, note.as_deref());
         /// Attaches the vehicle or property the case is about.
         set_asset(case_ref: String, asset_type: AssetType, asset_id: String) -> () = set_asset(&case_ref, asset_type, &asset_id);
         /// Assigns the case to an agency branch; none clears it.

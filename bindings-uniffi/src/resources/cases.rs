@@ -1,11 +1,8 @@
 use insurup::{Case, Channel, CustomerId, NewSaleOpportunity, ProductBranch};
 
-/// Cases (`/api/cases`): the CRM record of a sale opportunity.
-#[derive(Debug, uniffi::Object)]
-pub struct Cases(pub(crate) insurup::Cases);
-
 forward! {
-    impl Cases {
+    /// Cases (`/api/cases`): the CRM record of a sale opportunity.
+    Cases(insurup::Cases) {
         /// Opens a sale opportunity and returns the case. Never retried once sent; see
         /// `ensure_sale_opportunity` for the duplicate-safe flow.
         create_sale_opportunity(opportunity: NewSaleOpportunity) -> Case = create_sale_opportunity(opportunity);

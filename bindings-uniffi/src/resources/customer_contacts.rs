@@ -4,7 +4,6 @@ use insurup::{
 };
 
 use super::Customers;
-use crate::error::Result;
 
 forward! {
     /// A customer's contact book, consents and the people looking after them.
@@ -53,22 +52,9 @@ forward! {
         give_consent(customer_id: CustomerId, consent_type: ConsentType, channel: ConsentChannel) -> () = give_consent(&customer_id, consent_type, channel);
         /// Records that the customer revoked a consent.
         revoke_consent(customer_id: CustomerId, consent_type: ConsentType) -> () = revoke_consent(&customer_id, consent_type);
-    }
-}
-
-#[uniffi::export(async_runtime = "tokio")]
-impl Customers {
-    /// The calls and contacts with the customer, of one case when `case_ref` is given.
-    #[uniffi::method(default(case_ref = None))]
-    pub async fn contacts(
-        &self, customer_id: CustomerId, case_ref: Option<String>,
-    ) -> Result<Vec<CustomerContact>> {
-        Ok(self.0.contacts(&customer_id, case_ref.as_deref()).await?)
-    }
-}
-
-forward! {
-    impl Customers {
+        /// The calls and contacts with the customer, of one case when `case_ref` is given.
+        #[uniffi::method(default(case_ref = None))]
+        contacts(customer_id: CustomerId, case_ref: Option<String>) -> Vec<CustomerContact> = contacts(&customer_id, case_ref.as_deref());
         /// Starts a contact (a call) with the customer.
         add_contact(customer_id: CustomerId) -> () = add_contact(&customer_id);
     }

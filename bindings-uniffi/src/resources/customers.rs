@@ -1,7 +1,5 @@
 use insurup::{Customer, CustomerId, CustomerLookup, NewCustomer};
 
-use crate::error::Result;
-
 /// The kind of customer an identity number names: a 10-digit VKN is a company (titled
 /// `title`), a number starting with 99 a foreign national (born on `birth_date`), any other an
 /// individual (TCKN). Checksums are checked when the customer is created.
@@ -12,12 +10,9 @@ pub fn new_customer_from_identity_number(
     NewCustomer::from_identity_number(identity_number, title, birth_date)
 }
 
-/// Customers (`/api/customers`).
-#[derive(Debug, uniffi::Object)]
-pub struct Customers(pub(crate) insurup::Customers);
-
 forward! {
-    impl Customers {
+    /// Customers (`/api/customers`).
+    Customers(insurup::Customers) {
         /// Creates a customer and returns it. Identity and tax numbers, e-mail, phone and birth date
         /// are checked before anything is sent. Never retried once sent; see `ensure`.
         create(customer: NewCustomer) -> Customer = create(customer);
@@ -30,16 +25,8 @@ forward! {
         update(id: CustomerId, customer: NewCustomer) -> () = update(&id, customer);
         /// Deletes a customer.
         delete(id: CustomerId) -> () = delete(&id);
-    }
-}
-
-#[uniffi::export(async_runtime = "tokio")]
-impl Customers {
-    /// What the population registry knows about an individual (name, birth date, address).
-    #[uniffi::method(default(birth_date = None))]
-    pub async fn lookup_individual(
-        &self, identity_number: String, birth_date: Option<String>,
-    ) -> Result<CustomerLookup> {
-        Ok(self.0.lookup_individual(&identity_number, birth_date.as_deref()).await?)
+        /// What the population registry knows about an individual (name, birth date, address).
+        #[uniffi::method(default(birth_date = None))]
+        lookup_individual(identity_number: String, birth_date: Option<String>) -> CustomerLookup = lookup_individual(&identity_number, birth_date.as_deref());
     }
 }

@@ -16,14 +16,21 @@ fn query(options: ListOptions, filter: Option<String>) -> Result<ListQuery> {
     Ok(ListQuery::from_options(options, filter)?)
 }
 
-/// GraphQL lists (`POST /graphql`): one page at a time, or every row through a cursor.
-#[derive(Debug, uniffi::Object)]
-pub struct Graphql(pub(crate) insurup::Graphql);
+forward! {
+    /// GraphQL lists (`POST /graphql`): one page at a time, or every row through a cursor.
+    Graphql(insurup::Graphql) {
+        /// Runs any query with `variables` (a JSON object as text) and returns its `data` as JSON
+        /// text. GraphQL errors become the same error cases as REST errors, with
+        /// `graphql_errors_json` and `partial_data_json`.
+        #[uniffi::method(default(variables = "{}"))]
+        execute(query: String, variables: String) -> String = execute(&query, json_argument("variables", &variables)?).to_string();
+    }
+}
 
-/// Declares a row cursor object over the core's `RowCursor<$row>`, and the `Graphql` methods
-/// that read one page and open a cursor.
-macro_rules! list {
-    ($(#[doc = $doc:literal])* $cursor:ident, $row:ty, $page:ty, $one_page:ident, $rows:ident) => {
+/// Declares, for each list, a row cursor object over the core's `RowCursor<$row>`, and the
+/// `Graphql` methods that read one page and open a cursor.
+macro_rules! lists {
+    ($( $(#[doc = $doc:literal])* $cursor:ident($row:ty, $page:ty): $one_page:ident, $rows:ident; )+) => { $(
         $(#[doc = $doc])*
         ///
         /// Holds one page at most however long the list is. After an error every row before it
@@ -79,50 +86,24 @@ macro_rules! list {
                 Ok(Arc::new($cursor { rows: tokio::sync::Mutex::new(rows), resume }))
             }
         }
-    };
+    )+ };
 }
 
-list!(
+lists! {
     /// Customers (`customersNew`).
-    CustomerRows, CustomerRow, CustomerPage, customers, customer_rows
-);
-list!(
+    CustomerRows(CustomerRow, CustomerPage): customers, customer_rows;
     /// Proposals (`proposalsNew`).
-    ProposalRows, ProposalRow, ProposalPage, proposals, proposal_rows
-);
-list!(
+    ProposalRows(ProposalRow, ProposalPage): proposals, proposal_rows;
     /// Policies (`policiesNew`).
-    PolicyRows, PolicyRow, PolicyPage, policies, policy_rows
-);
-list!(
+    PolicyRows(PolicyRow, PolicyPage): policies, policy_rows;
     /// Cases (`casesNew`).
-    CaseRows, CaseRow, CasePage, cases, case_rows
-);
-list!(
+    CaseRows(CaseRow, CasePage): cases, case_rows;
     /// Policies with their customer, asset and insurer details (`policiesExpanded`).
-    ExpandedPolicyRows, ExpandedPolicyRow, ExpandedPolicyPage, policies_expanded, policies_expanded_rows
-);
-list!(
+    ExpandedPolicyRows(ExpandedPolicyRow, ExpandedPolicyPage): policies_expanded, policies_expanded_rows;
     /// The agency's users (`agentUsersNew`).
-    AgentUserRows, AgentUserRow, AgentUserPage, agent_users, agent_user_rows
-);
-list!(
+    AgentUserRows(AgentUserRow, AgentUserPage): agent_users, agent_user_rows;
     /// Policy transfers (`policyTransfersNew`).
-    PolicyTransferRows, PolicyTransferRow, PolicyTransferPage, policy_transfers, policy_transfer_rows
-);
-list!(
+    PolicyTransferRows(PolicyTransferRow, PolicyTransferPage): policy_transfers, policy_transfer_rows;
     /// Webhook deliveries (`webhookDeliveriesNew`).
-    WebhookDeliveryRows, WebhookDeliveryRow, WebhookDeliveryPage, webhook_deliveries, webhook_delivery_rows
-);
-
-#[uniffi::export(async_runtime = "tokio")]
-impl Graphql {
-    /// Runs any query with `variables` (a JSON object as text) and returns its `data` as JSON
-    /// text. GraphQL errors become the same error cases as REST errors, with
-    /// `graphql_errors_json` and `partial_data_json`.
-    #[uniffi::method(default(variables = "{}"))]
-    pub async fn execute(&self, query: String, variables: String) -> Result<String> {
-        let variables: serde_json::Value = json_argument("variables", &variables)?;
-        Ok(self.0.execute(&query, variables).await?.to_string())
-    }
+    WebhookDeliveryRows(WebhookDeliveryRow, WebhookDeliveryPage): webhook_deliveries, webhook_delivery_rows;
 }

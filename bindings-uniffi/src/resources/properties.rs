@@ -1,11 +1,8 @@
 use insurup::{CustomerId, NewProperty, Property, PropertyId};
 
-/// Properties of customers (`/api/customers/{id}/properties`), for DASK and konut.
-#[derive(Debug, uniffi::Object)]
-pub struct Properties(pub(crate) insurup::Properties);
-
 forward! {
-    impl Properties {
+    /// Properties of customers (`/api/customers/{id}/properties`), for DASK and konut.
+    Properties(insurup::Properties) {
         /// Adds a property to a customer and returns it.
         create(customer_id: CustomerId, property: NewProperty) -> Property = create(&customer_id, property);
         /// A property of a customer.

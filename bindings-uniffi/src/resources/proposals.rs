@@ -14,12 +14,9 @@ pub fn cheapest_product(proposal: &Proposal, installments: u32) -> Option<Produc
     proposal.cheapest_product(installments).cloned()
 }
 
-/// Proposals (`/api/proposals`): ask every insurer at once, then watch the answers arrive.
-#[derive(Debug, uniffi::Object)]
-pub struct Proposals(pub(crate) insurup::Proposals);
-
 forward! {
-    impl Proposals {
+    /// Proposals (`/api/proposals`): ask every insurer at once, then watch the answers arrive.
+    Proposals(insurup::Proposals) {
         /// Requests a proposal from every insurer the agency works with and returns it at once;
         /// products arrive over the next seconds (see `wait` and `watch`). Never retried once sent.
         create(proposal: NewProposal) -> Proposal = create(proposal);
@@ -29,19 +26,25 @@ forward! {
         products(id: ProposalId) -> Vec<Product> = products(&id);
         /// One product of a proposal; how a purchase's outcome is checked.
         product(id: ProposalId, product_id: ProposalProductId) -> Product = product(&id, &product_id);
+        /// Waits until every insurer has answered and returns the proposal. At the deadline it
+        /// returns what has arrived if a product can be bought, and a `Timeout` error otherwise.
+        #[uniffi::method(default(options))]
+        wait(id: ProposalId, options: WaitSettings) -> Proposal = wait(&id, options.try_into()?);
+        /// Insurer-side references of one premium.
+        premium_detail(id: ProposalId, product_id: ProposalProductId, installments: u32) -> PremiumDetail = premium_detail(&id, &product_id, installments);
+        /// The coverage table of a product as JSON text (its shape differs per branch and insurer).
+        coverage(id: ProposalId, product_id: ProposalProductId) -> String = coverage(&id, &product_id).to_string();
+        /// The proposal document (PDF) of a product.
+        document(id: ProposalId, product_id: ProposalProductId) -> Document = document(&id, &product_id);
+        /// The pre-sale information form (PDF) of a product.
+        information_form(id: ProposalId, product_id: ProposalProductId) -> Document = information_form(&id, &product_id);
+        /// Asks a failed insurer again; the product goes back to waiting.
+        retry_product(id: ProposalId, product_id: ProposalProductId) -> () = retry_product(&id, &product_id);
     }
 }
 
-#[uniffi::export(async_runtime = "tokio")]
+#[uniffi::export]
 impl Proposals {
-    /// Waits until every insurer has answered and returns the proposal. At the deadline it
-    /// returns what has arrived if a product can be bought, and a `Timeout` error otherwise.
-    #[uniffi::method(default(options))]
-    pub async fn wait(&self, id: ProposalId, options: WaitSettings) -> Result<Proposal> {
-        let options = WaitOptions::try_from(options)?;
-        Ok(self.0.wait(&id, options).await?)
-    }
-
     /// Watches a proposal: each `next()` returns the products that arrived since the previous
     /// one, until all have (Kotlin: `updates(...)` as a `Flow`; Swift: an `AsyncSequence`).
     #[uniffi::method(default(options))]
@@ -49,33 +52,6 @@ impl Proposals {
         let options = WaitOptions::try_from(options)?;
         let watch = self.0.watch(&id, options)?;
         Ok(Arc::new(ProposalWatch(tokio::sync::Mutex::new(watch))))
-    }
-}
-
-forward! {
-    impl Proposals {
-        /// Insurer-side references of one premium.
-        premium_detail(id: ProposalId, product_id: ProposalProductId, installments: u32) -> PremiumDetail = premium_detail(&id, &product_id, installments);
-    }
-}
-
-#[uniffi::export(async_runtime = "tokio")]
-impl Proposals {
-    /// The coverage table of a product as JSON text (its shape differs per branch and insurer).
-    pub async fn coverage(&self, id: ProposalId, product_id: ProposalProductId) -> Result<String> {
-        let coverage = self.0.coverage(&id, &product_id).await?;
-        Ok(coverage.to_string())
-    }
-}
-
-forward! {
-    impl Proposals {
-        /// The proposal document (PDF) of a product.
-        document(id: ProposalId, product_id: ProposalProductId) -> Document = document(&id, &product_id);
-        /// The pre-sale information form (PDF) of a product.
-        information_form(id: ProposalId, product_id: ProposalProductId) -> Document = information_form(&id, &product_id);
-        /// Asks a failed insurer again; the product goes back to waiting.
-        retry_product(id: ProposalId, product_id: ProposalProductId) -> () = retry_product(&id, &product_id);
     }
 }
 

@@ -28,43 +28,20 @@ pub fn new_card(
     Ok(Arc::new(card))
 }
 
-/// Buying products. A purchase is money: once the request may have reached the server it is
-/// never sent again, and a cancelled coroutine or task cannot abandon it half-sent.
-#[derive(Debug, uniffi::Object)]
-pub struct Purchases(pub(crate) insurup::Purchases);
-
-#[uniffi::export(async_runtime = "tokio")]
-impl Purchases {
-    /// Buys with a card in `installments` (1 = cash) and returns the policy id and number;
-    /// `metadata` (a JSON object as text) carries campaign information or tags. If the answer
-    /// is lost, the product is read back: bought returns the policy, anything unclear throws
-    /// `PurchaseOutcomeUnknown` naming the proposal and product.
-    #[uniffi::method(default(metadata = None))]
-    pub async fn credit_card(
-        &self, proposal_id: ProposalId, product_id: ProposalProductId, card: Arc<Card>,
-        installments: u32, metadata: Option<String>,
-    ) -> Result<Purchase> {
-        let payment =
-            with_metadata(Payment::credit_card(Card::clone(&card), installments), metadata)?;
-        Ok(self.0.sync(&proposal_id, &product_id, payment).await?)
-    }
-
-    /// Buys on open account (corporate customers), with the same guarantees as `credit_card`.
-    #[uniffi::method(default(metadata = None))]
-    pub async fn open_account(
-        &self, proposal_id: ProposalId, product_id: ProposalProductId, installments: u32,
-        metadata: Option<String>,
-    ) -> Result<Purchase> {
-        let payment = with_metadata(Payment::open_account(installments), metadata)?;
-        Ok(self.0.sync(&proposal_id, &product_id, payment).await?)
-    }
-
-    /// Starts a 3-D Secure purchase (web sales); send the customer to the returned URL.
-    pub async fn start_3d_secure(
-        &self, proposal_id: ProposalId, product_id: ProposalProductId, card: Arc<Card>,
-        installments: u32, callback_url: String,
-    ) -> Result<PurchaseRedirect> {
-        let (proposal, product) = (&proposal_id, &product_id);
-        Ok(self.0.start_3d_secure(proposal, product, &card, installments, &callback_url).await?)
+forward! {
+    /// Buying products. A purchase is money: once the request may have reached the server it is
+    /// never sent again, and a cancelled coroutine or task cannot abandon it half-sent.
+    Purchases(insurup::Purchases) {
+        /// Buys with a card in `installments` (1 = cash) and returns the policy id and number;
+        /// `metadata` (a JSON object as text) carries campaign information or tags. If the answer
+        /// is lost, the product is read back: bought returns the policy, anything unclear throws
+        /// `PurchaseOutcomeUnknown` naming the proposal and product.
+        #[uniffi::method(default(metadata = None))]
+        credit_card(proposal_id: ProposalId, product_id: ProposalProductId, card: Arc<Card>, installments: u32, metadata: Option<String>) -> Purchase = sync(&proposal_id, &product_id, with_metadata(Payment::credit_card(Card::clone(&card), installments), metadata)?);
+        /// Buys on open account (corporate customers), with the same guarantees as `credit_card`.
+        #[uniffi::method(default(metadata = None))]
+        open_account(proposal_id: ProposalId, product_id: ProposalProductId, installments: u32, metadata: Option<String>) -> Purchase = sync(&proposal_id, &product_id, with_metadata(Payment::open_account(installments), metadata)?);
+        /// Starts a 3-D Secure purchase (web sales); send the customer to the returned URL.
+        start_3d_secure(proposal_id: ProposalId, product_id: ProposalProductId, card: Arc<Card>, installments: u32, callback_url: String) -> PurchaseRedirect = start_3d_secure(&proposal_id, &product_id, &card, installments, &callback_url);
     }
 }

@@ -2,13 +2,10 @@ use insurup::{
     AgentBranch, AgentUser, CoverageGroup, CoverageGroupId, InsuranceCompany, Reference,
 };
 
-/// Reference data: vehicle brands and models, coverage groups, insurers, the signed-in user and
-/// the agency's branches.
-#[derive(Debug, uniffi::Object)]
-pub struct ReferenceData(pub(crate) insurup::ReferenceData);
-
 forward! {
-    impl ReferenceData {
+    /// Reference data: vehicle brands and models, coverage groups, insurers, the signed-in user and
+    /// the agency's branches.
+    ReferenceData(insurup::ReferenceData) {
         /// Vehicle brands.
         vehicle_brands() -> Vec<Reference> = vehicle_brands();
         /// Models of a brand for a model year.

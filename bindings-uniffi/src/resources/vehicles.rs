@@ -9,12 +9,9 @@ pub fn parse_document_serial(serial: String) -> Result<DocumentSerial> {
     Ok(DocumentSerial::parse(&serial)?)
 }
 
-/// Vehicles of customers (`/api/customers/{id}/vehicles`).
-#[derive(Debug, uniffi::Object)]
-pub struct Vehicles(pub(crate) insurup::Vehicles);
-
 forward! {
-    impl Vehicles {
+    /// Vehicles of customers (`/api/customers/{id}/vehicles`).
+    Vehicles(insurup::Vehicles) {
         /// Adds a vehicle to a customer and returns it. Brand, model and year left empty are filled
         /// from the vehicle registry (tramer) first.
         create(customer_id: CustomerId, vehicle: NewVehicle) -> Vehicle = create(&customer_id, vehicle);
@@ -27,18 +24,8 @@ forward! {
         list(customer_id: CustomerId) -> Vec<Vehicle> = list(&customer_id);
         /// Deletes a vehicle.
         delete(customer_id: CustomerId, vehicle_id: VehicleId) -> () = delete(&customer_id, &vehicle_id);
-    }
-}
-
-#[uniffi::export(async_runtime = "tokio")]
-impl Vehicles {
-    /// What the vehicle registry (tramer) knows about a plate: brand, model, year, fuel, …
-    #[uniffi::method(default(document_serial_code = None, document_serial_number = None))]
-    pub async fn lookup(
-        &self, customer_id: CustomerId, plate: String, document_serial_code: Option<String>,
-        document_serial_number: Option<String>,
-    ) -> Result<VehicleLookup> {
-        let (code, number) = (document_serial_code.as_deref(), document_serial_number.as_deref());
-        Ok(self.0.lookup(&customer_id, &plate, code, number).await?)
+        /// What the vehicle registry (tramer) knows about a plate: brand, model, year, fuel, …
+        #[uniffi::method(default(document_serial_code = None, document_serial_number = None))]
+        lookup(customer_id: CustomerId, plate: String, document_serial_code: Option<String>, document_serial_number: Option<String>) -> VehicleLookup = lookup(&customer_id, &plate, document_serial_code.as_deref(), document_serial_number.as_deref());
     }
 }

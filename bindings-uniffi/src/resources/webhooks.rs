@@ -1,11 +1,8 @@
 use insurup::{NewWebhook, Webhook, WebhookDelivery, WebhookDeliveryId, WebhookId};
 
-/// Webhook subscriptions (`/api/webhooks`) and their deliveries.
-#[derive(Debug, uniffi::Object)]
-pub struct Webhooks(pub(crate) insurup::Webhooks);
-
 forward! {
-    impl Webhooks {
+    /// Webhook subscriptions (`/api/webhooks`) and their deliveries.
+    Webhooks(insurup::Webhooks) {
         /// Subscribes a URL to events and returns the webhook.
         create(webhook: NewWebhook) -> Webhook = create(webhook);
         /// Every webhook of the agency.

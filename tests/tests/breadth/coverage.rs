@@ -425,16 +425,20 @@ fn node_block_names(text: &str, ty: &str, names: &mut Names) {
 }
 
 /// UniFFI: `pub struct Name(pub(crate) insurup::Type);` with `impl Name { pub async fn name(…) {
-/// … self.0.method(…) } }`, or `forward! { impl Name { name(…) -> T = method(…); … } }`; Kotlin
-/// and Swift both call it `camelCase(name)`.
+/// … self.0.method(…) } }`, or `forward! { impl Name { name(…) -> T = method(…); … } }`, or
+/// `forward! { Name(insurup::Type) { … } }` declaring the object too; Kotlin and Swift both call
+/// it `camelCase(name)`.
 fn uniffi_names() -> Names {
     let mut names = wrapper_names("bindings-uniffi/src");
     let sources = sources("bindings-uniffi/src");
     let wrapped = wrapped_types(&sources);
     for (_, text) in &sources {
         for (at, _) in text.match_indices("forward! {") {
-            let Some(owner) = text[at..].find("impl ").map(|i| at + i + "impl ".len()) else {
-                continue;
+            let block = &text[at..];
+            let owner = match (block.find("impl "), block.find("(insurup::")) {
+                (Some(i), declared) if declared.is_none_or(|d| i < d) => at + i + "impl ".len(),
+                (_, Some(d)) => at + d - ident_before(text, at + d).len(),
+                _ => continue,
             };
             let (Some(ty), Some(open)) = (
                 wrapped.get(ident_at(text, owner)),
