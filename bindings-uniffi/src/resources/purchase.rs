@@ -1,6 +1,8 @@
 use std::sync::Arc;
 
-use insurup::{Card, Payment, ProposalId, ProposalProductId, Purchase, PurchaseRedirect};
+use insurup::{
+    Card, CardDetails, Payment, ProposalId, ProposalProductId, Purchase, PurchaseRedirect,
+};
 
 use crate::error::{Result, json_argument};
 
@@ -20,12 +22,8 @@ pub fn new_card(
     number: String, cvc: String, expiry_month: String, expiry_year: String, holder_name: String,
     identity_number: Option<String>,
 ) -> Result<Arc<Card>> {
-    let card = Card::new(number, cvc, expiry_month, expiry_year, holder_name)?;
-    let card = match identity_number {
-        Some(identity) => card.with_identity_number(identity)?,
-        None => card,
-    };
-    Ok(Arc::new(card))
+    let card = CardDetails { number, cvc, expiry_month, expiry_year, holder_name, identity_number };
+    Ok(Arc::new(Card::try_from(card)?))
 }
 
 forward! {
