@@ -1,10 +1,5 @@
 use std::sync::{Arc, Mutex};
 
-use insurup::graphql::{
-    AgentUserPage, AgentUserRow, CasePage, CaseRow, CustomerPage, CustomerRow, ExpandedPolicyPage,
-    ExpandedPolicyRow, PolicyPage, PolicyRow, PolicyTransferPage, PolicyTransferRow, ProposalPage,
-    ProposalRow, WebhookDeliveryPage, WebhookDeliveryRow,
-};
 use insurup::{ListOptions, ListQuery};
 
 use crate::error::{Result, json_argument};
@@ -28,9 +23,10 @@ forward! {
 }
 
 /// Declares, for each list, a row cursor object over the core's `RowCursor<$row>`, and the
-/// `Graphql` methods that read one page and open a cursor.
+/// `Graphql` methods that read one page and open a cursor; rows and pages are the core's
+/// (`insurup::graphql`).
 macro_rules! lists {
-    ($( $(#[doc = $doc:literal])* $cursor:ident($row:ty, $page:ty): $one_page:ident, $rows:ident; )+) => { $(
+    ($( $(#[doc = $doc:literal])* $cursor:ident($row:ident, $page:ident): $one_page:ident, $rows:ident; )+) => { $(
         $(#[doc = $doc])*
         ///
         /// Holds one page at most however long the list is. After an error every row before it
@@ -38,7 +34,7 @@ macro_rules! lists {
         /// later (even in another process) with `after = resume_cursor()`.
         #[derive(Debug, uniffi::Object)]
         pub struct $cursor {
-            rows: tokio::sync::Mutex<insurup::RowCursor<$row>>,
+            rows: tokio::sync::Mutex<insurup::RowCursor<insurup::graphql::$row>>,
             resume: Mutex<Option<String>>,
         }
 
@@ -46,13 +42,13 @@ macro_rules! lists {
         impl $cursor {
             /// The next row, or null/nil after the last one; fetches a page when the rows
             /// already fetched run out. Concurrent calls take turns.
-            pub async fn next(&self) -> Result<Option<$row>> {
+            pub async fn next(&self) -> Result<Option<insurup::graphql::$row>> {
                 Ok(self.next_batch(1).await?.pop())
             }
 
             /// Up to `limit` next rows, fewer at the end of the list (none after it); fetches
             /// one page at most.
-            pub async fn next_batch(&self, limit: u32) -> Result<Vec<$row>> {
+            pub async fn next_batch(&self, limit: u32) -> Result<Vec<insurup::graphql::$row>> {
                 let mut rows = self.rows.lock().await;
                 let batch = rows.next_batch(limit as usize).await;
                 if let Ok(mut resume) = self.resume.lock() {
@@ -73,7 +69,7 @@ macro_rules! lists {
             $(#[doc = $doc])*
             /// One page, with its total count and cursors.
             #[uniffi::method(default(filter = None, options))]
-            pub async fn $one_page(&self, options: ListOptions, filter: Option<String>) -> Result<$page> {
+            pub async fn $one_page(&self, options: ListOptions, filter: Option<String>) -> Result<insurup::graphql::$page> {
                 Ok(self.0.$one_page(&query(options, filter)?).await?)
             }
 
