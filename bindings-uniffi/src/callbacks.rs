@@ -22,7 +22,7 @@ pub trait TwoFactorProvider: Send + Sync {
 
 /// What a callback threw, as the core names it: a token store's failure is a `TokenStore` error,
 /// any other an `Authentication` error (they serve the login).
-fn failed(callback: &str) -> impl Fn(crate::InsurUpError) -> Error + '_ {
+fn failed(callback: &str) -> impl Fn(crate::error::InsurUpError) -> Error + '_ {
     move |error| Error::callback_failed(callback, error.report().message)
 }
 

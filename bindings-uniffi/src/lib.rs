@@ -20,15 +20,3 @@ mod error;
 mod fleet;
 mod resources;
 mod webhook;
-
-pub use callbacks::{
-    LogSink, TokenStore, TwoFactorProvider, forward_logs, token_set_from_json, token_set_to_json,
-};
-pub use client::InsurUpClient;
-pub use error::{InsurUpError, Result};
-pub use fleet::{RedisFleet, redis_token_store};
-pub use resources::*;
-pub use webhook::{
-    DeliveryDeduplicator, WebhookEventPayload, parse_webhook, sign_webhook,
-    verify_and_parse_webhook, verify_webhook,
-};

@@ -64,15 +64,12 @@ mod webhooks;
 pub use addresses::Addresses;
 pub use agent_branches::AgentBranches;
 pub use cases::Cases;
-pub use customers::{Customers, new_customer_from_identity_number};
-pub use graphql::{
-    AgentUserRows, CaseRows, CustomerRows, ExpandedPolicyRows, Graphql, PolicyRows,
-    PolicyTransferRows, ProposalRows, WebhookDeliveryRows,
-};
+pub use customers::Customers;
+pub use graphql::Graphql;
 pub use policies::Policies;
 pub use properties::Properties;
-pub use proposals::{ProposalWatch, Proposals, cheapest_product};
-pub use purchase::{Purchases, new_card};
+pub use proposals::Proposals;
+pub use purchase::Purchases;
 pub use reference::ReferenceData;
-pub use vehicles::{Vehicles, parse_document_serial};
+pub use vehicles::Vehicles;
 pub use webhooks::Webhooks;
