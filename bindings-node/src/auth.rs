@@ -66,14 +66,9 @@ impl TwoFactorProvider for JsTwoFactor {
 /// the stored form every language of the SDK shares (`accessToken`, `refreshToken`, `issuedAtMs`,
 /// `expiresInSecs`, `subject`), in clear: keep it as private as a password.
 /// `TokenSet.fromJSON(text)` reads it back. Printing a `TokenSet` shows no token.
+#[derive(Debug)]
 #[napi]
 pub struct TokenSet(insurup::TokenSet);
-
-impl std::fmt::Debug for TokenSet {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
 
 #[napi]
 impl TokenSet {

@@ -88,12 +88,9 @@ pub struct DeliveryDeduplicator(insurup::webhook::DeliveryDeduplicator);
 impl DeliveryDeduplicator {
     #[napi(constructor)]
     pub fn new(capacity: Option<u32>) -> Self {
-        DeliveryDeduplicator(insurup::webhook::DeliveryDeduplicator::new(
-            capacity.map_or(
-                insurup::webhook::DeliveryDeduplicator::DEFAULT_CAPACITY,
-                |capacity| capacity as usize,
-            ),
-        ))
+        DeliveryDeduplicator(capacity.map_or_else(Default::default, |capacity| {
+            insurup::webhook::DeliveryDeduplicator::new(capacity as usize)
+        }))
     }
 
     /// True the first time a delivery is offered, false for every repeat still remembered.

@@ -36,115 +36,6 @@ fn list_query(env: &Env, options: Option<Unknown>) -> Result<(ListQuery, Cancell
     Ok((query, Cancellation::from_signal(env, signal.as_ref())?))
 }
 
-/// Declares the classes of one list: its rows (the core's `RowCursor`, which `index.js` makes an
-/// async iterable that crosses into Rust once per page) and its pages.
-macro_rules! list_classes {
-    ($rows:ident, $row:ty, $rows_doc:literal, $pages:ident, $page:ty, $pages_doc:literal) => {
-        #[doc = $rows_doc]
-        #[derive(Debug)]
-        #[napi]
-        pub struct $rows(Mutex<RowCursor<$row>>, Cancellation);
-
-        #[napi]
-        impl $rows {
-            #[doc = "Up to `limit` next rows (fewer at the end of a page); an empty array once the list"]
-            #[doc = "is done. Fetches at most one page; a failed page can be asked for again."]
-            #[napi]
-            pub async fn next_batch(&self, limit: u32) -> Result<Vec<$row>> {
-                let mut cursor = self.0.lock().await;
-                self.1.run(async { Ok(cursor.next_batch(limit as usize).await?) }).await
-            }
-
-            #[doc = "Where a new list resumes without repeating or skipping a row, once the rows"]
-            #[doc = "returned so far are handled (the `after` of its options)."]
-            #[napi]
-            pub async fn resume_cursor(&self) -> Option<String> {
-                self.0.lock().await.resume_cursor().map(str::to_owned)
-            }
-        }
-
-        #[doc = $pages_doc]
-        #[derive(Debug)]
-        #[napi]
-        pub struct $pages(Mutex<GraphqlPages<$row>>, Cancellation);
-
-        #[napi]
-        impl $pages {
-            #[doc = "The next page, or `null` after the last one. A failed page can be asked for again."]
-            #[napi]
-            pub async fn next_page(&self) -> Result<Option<$page>> {
-                let mut pages = self.0.lock().await;
-                self.1.run(async { Ok(pages.next_page().await?) }).await
-            }
-        }
-    };
-}
-
-list_classes!(
-    CustomerRows,
-    CustomerRow,
-    "Every customer of a list, read a page at a time: `for await (const row of rows)`.",
-    CustomerPages,
-    CustomerPage,
-    "The pages of a customer list: `await pages.nextPage()` or `for await`."
-);
-list_classes!(
-    ProposalRows,
-    ProposalRow,
-    "Every proposal of a list, read a page at a time: `for await (const row of rows)`.",
-    ProposalPages,
-    ProposalPage,
-    "The pages of a proposal list: `await pages.nextPage()` or `for await`."
-);
-list_classes!(
-    PolicyRows,
-    PolicyRow,
-    "Every policy of a list, read a page at a time: `for await (const row of rows)`.",
-    PolicyPages,
-    PolicyPage,
-    "The pages of a policy list: `await pages.nextPage()` or `for await`."
-);
-list_classes!(
-    CaseRows,
-    CaseRow,
-    "Every case of a list, read a page at a time: `for await (const row of rows)`.",
-    CasePages,
-    CasePage,
-    "The pages of a case list: `await pages.nextPage()` or `for await`."
-);
-list_classes!(
-    ExpandedPolicyRows,
-    ExpandedPolicyRow,
-    "Every policy of an expanded list, read a page at a time: `for await (const row of rows)`.",
-    ExpandedPolicyPages,
-    ExpandedPolicyPage,
-    "The pages of an expanded policy list: `await pages.nextPage()` or `for await`."
-);
-list_classes!(
-    AgentUserRows,
-    AgentUserRow,
-    "Every user of the agency, read a page at a time: `for await (const row of rows)`.",
-    AgentUserPages,
-    AgentUserPage,
-    "The pages of the agency's users: `await pages.nextPage()` or `for await`."
-);
-list_classes!(
-    PolicyTransferRows,
-    PolicyTransferRow,
-    "Every policy transfer, read a page at a time: `for await (const row of rows)`.",
-    PolicyTransferPages,
-    PolicyTransferPage,
-    "The pages of the policy transfers: `await pages.nextPage()` or `for await`."
-);
-list_classes!(
-    WebhookDeliveryRows,
-    WebhookDeliveryRow,
-    "Every webhook delivery, read a page at a time: `for await (const row of rows)`.",
-    WebhookDeliveryPages,
-    WebhookDeliveryPage,
-    "The pages of the webhook deliveries: `await pages.nextPage()` or `for await`."
-);
-
 /// GraphQL lists (`POST /graphql`). `customers`, `proposals`, `policies` and `cases` are async
 /// iterables of rows that fetch page after page as they are read; the `…Pages` methods give
 /// the pages themselves.
@@ -152,9 +43,54 @@ list_classes!(
 #[napi]
 pub struct Graphql(pub(crate) insurup::Graphql);
 
-/// One rows method and one pages method per list, with the same options.
-macro_rules! list_methods {
-    ($($rows:ident: $rows_class:ident, $pages:ident: $pages_class:ident, $core_rows:ident, $core_pages:ident;)+) => {
+/// Declares every list: its rows (the core's `RowCursor`, which `index.js` makes an async
+/// iterable that crosses into Rust once per page), its pages, and the rows method and pages
+/// method of `Graphql` that open them, with the same options.
+macro_rules! lists {
+    ($(
+        $rows:ident: $rows_class:ident($row:ty) = $core_rows:ident, $rows_doc:literal;
+        $pages:ident: $pages_class:ident($page:ty) = $core_pages:ident, $pages_doc:literal;
+    )+) => {
+        $(
+            #[doc = $rows_doc]
+            #[derive(Debug)]
+            #[napi]
+            pub struct $rows_class(Mutex<RowCursor<$row>>, Cancellation);
+
+            #[napi]
+            impl $rows_class {
+                #[doc = "Up to `limit` next rows (fewer at the end of a page); an empty array once the list"]
+                #[doc = "is done. Fetches at most one page; a failed page can be asked for again."]
+                #[napi]
+                pub async fn next_batch(&self, limit: u32) -> Result<Vec<$row>> {
+                    let mut cursor = self.0.lock().await;
+                    self.1.run(async { Ok(cursor.next_batch(limit as usize).await?) }).await
+                }
+
+                #[doc = "Where a new list resumes without repeating or skipping a row, once the rows"]
+                #[doc = "returned so far are handled (the `after` of its options)."]
+                #[napi]
+                pub async fn resume_cursor(&self) -> Option<String> {
+                    self.0.lock().await.resume_cursor().map(str::to_owned)
+                }
+            }
+
+            #[doc = $pages_doc]
+            #[derive(Debug)]
+            #[napi]
+            pub struct $pages_class(Mutex<GraphqlPages<$row>>, Cancellation);
+
+            #[napi]
+            impl $pages_class {
+                #[doc = "The next page, or `null` after the last one. A failed page can be asked for again."]
+                #[napi]
+                pub async fn next_page(&self) -> Result<Option<$page>> {
+                    let mut pages = self.0.lock().await;
+                    self.1.run(async { Ok(pages.next_page().await?) }).await
+                }
+            }
+        )+
+
         #[napi]
         impl Graphql {
             #[doc = "Runs any query and returns its `data`. GraphQL `errors[]` become the same error"]
@@ -184,13 +120,37 @@ macro_rules! list_methods {
     };
 }
 
-list_methods! {
-    customers: CustomerRows, customer_pages: CustomerPages, customer_rows, customer_pages;
-    proposals: ProposalRows, proposal_pages: ProposalPages, proposal_rows, proposal_pages;
-    policies: PolicyRows, policy_pages: PolicyPages, policy_rows, policy_pages;
-    cases: CaseRows, case_pages: CasePages, case_rows, case_pages;
-    policies_expanded: ExpandedPolicyRows, policies_expanded_pages: ExpandedPolicyPages, policies_expanded_rows, policies_expanded_pages;
-    agent_users: AgentUserRows, agent_user_pages: AgentUserPages, agent_user_rows, agent_user_pages;
-    policy_transfers: PolicyTransferRows, policy_transfer_pages: PolicyTransferPages, policy_transfer_rows, policy_transfer_pages;
-    webhook_deliveries: WebhookDeliveryRows, webhook_delivery_pages: WebhookDeliveryPages, webhook_delivery_rows, webhook_delivery_pages;
+lists! {
+    customers: CustomerRows(CustomerRow) = customer_rows,
+        "Every customer of a list, read a page at a time: `for await (const row of rows)`.";
+    customer_pages: CustomerPages(CustomerPage) = customer_pages,
+        "The pages of a customer list: `await pages.nextPage()` or `for await`.";
+    proposals: ProposalRows(ProposalRow) = proposal_rows,
+        "Every proposal of a list, read a page at a time: `for await (const row of rows)`.";
+    proposal_pages: ProposalPages(ProposalPage) = proposal_pages,
+        "The pages of a proposal list: `await pages.nextPage()` or `for await`.";
+    policies: PolicyRows(PolicyRow) = policy_rows,
+        "Every policy of a list, read a page at a time: `for await (const row of rows)`.";
+    policy_pages: PolicyPages(PolicyPage) = policy_pages,
+        "The pages of a policy list: `await pages.nextPage()` or `for await`.";
+    cases: CaseRows(CaseRow) = case_rows,
+        "Every case of a list, read a page at a time: `for await (const row of rows)`.";
+    case_pages: CasePages(CasePage) = case_pages,
+        "The pages of a case list: `await pages.nextPage()` or `for await`.";
+    policies_expanded: ExpandedPolicyRows(ExpandedPolicyRow) = policies_expanded_rows,
+        "Every policy of an expanded list, read a page at a time: `for await (const row of rows)`.";
+    policies_expanded_pages: ExpandedPolicyPages(ExpandedPolicyPage) = policies_expanded_pages,
+        "The pages of an expanded policy list: `await pages.nextPage()` or `for await`.";
+    agent_users: AgentUserRows(AgentUserRow) = agent_user_rows,
+        "Every user of the agency, read a page at a time: `for await (const row of rows)`.";
+    agent_user_pages: AgentUserPages(AgentUserPage) = agent_user_pages,
+        "The pages of the agency's users: `await pages.nextPage()` or `for await`.";
+    policy_transfers: PolicyTransferRows(PolicyTransferRow) = policy_transfer_rows,
+        "Every policy transfer, read a page at a time: `for await (const row of rows)`.";
+    policy_transfer_pages: PolicyTransferPages(PolicyTransferPage) = policy_transfer_pages,
+        "The pages of the policy transfers: `await pages.nextPage()` or `for await`.";
+    webhook_deliveries: WebhookDeliveryRows(WebhookDeliveryRow) = webhook_delivery_rows,
+        "Every webhook delivery, read a page at a time: `for await (const row of rows)`.";
+    webhook_delivery_pages: WebhookDeliveryPages(WebhookDeliveryPage) = webhook_delivery_pages,
+        "The pages of the webhook deliveries: `await pages.nextPage()` or `for await`.";
 }

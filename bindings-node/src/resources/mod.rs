@@ -44,15 +44,13 @@ macro_rules! resource {
         #[napi]
         pub struct $class(pub(crate) $core);
 
-        #[napi]
-        impl $class {
-            $(
-                $(#[doc = $method_doc])*
-                #[napi $((js_name = $js))?]
-                pub async fn $name(&self, $($arg: $ty),*) -> napi::Result<$ret> {
-                    Ok(self.0.$call($($pass),*).await?)
-                }
-            )*
+        resource! {
+            impl $class {
+                $(
+                    $($method_doc)*
+                    $name $(as $js)? ($($arg: $ty),*) -> $ret = $call($($pass),*);
+                )*
+            }
         }
     };
 }

@@ -12,110 +12,97 @@ use insurup::{
 use crate::cancel::Cancellation;
 use crate::read;
 
-/// A proposal for a customer's vehicle (kasko, trafik, İMM).
-#[derive(Debug)]
-#[napi(object)]
-pub struct VehicleProposal {
-    /// The customer who pays (sigorta ettiren).
-    pub customer_id: CustomerId,
-    /// The vehicle.
-    pub vehicle_id: VehicleId,
-    /// The customer who is insured (sigortalı); the payer when omitted.
-    pub insured_customer_id: Option<CustomerId>,
-    /// Coverage groups to price (at most 3); the agency's defaults when omitted.
-    pub coverage_group_ids: Option<Vec<CoverageGroupId>>,
-    /// Channel; `API` when omitted.
-    pub channel: Option<Channel>,
-    /// Branch; the client's branch when omitted.
-    pub agent_branch_id: Option<AgentBranchId>,
-    /// Policy start date, `YYYY-MM-DD`; today when omitted.
-    pub policy_start_date: Option<String>,
-}
-
-/// A proposal for a customer's property (DASK, konut).
-#[derive(Debug)]
-#[napi(object)]
-pub struct PropertyProposal {
-    /// The customer who pays (sigorta ettiren).
-    pub customer_id: CustomerId,
-    /// The property.
-    pub property_id: PropertyId,
-    /// The customer who is insured (sigortalı); the payer when omitted.
-    pub insured_customer_id: Option<CustomerId>,
-    /// Coverage groups to price (at most 3); the agency's defaults when omitted.
-    pub coverage_group_ids: Option<Vec<CoverageGroupId>>,
-    /// Channel; `API` when omitted.
-    pub channel: Option<Channel>,
-    /// Branch; the client's branch when omitted.
-    pub agent_branch_id: Option<AgentBranchId>,
-    /// Policy start date, `YYYY-MM-DD`; today when omitted.
-    pub policy_start_date: Option<String>,
-}
-
-/// Any proposal, the branch named (`proposals.create`); the `create<Branch>` methods are shorter.
-#[derive(Debug)]
-#[napi(object, js_name = "NewProposal")]
-pub struct NewProposalInput {
-    /// Branch.
-    pub product_branch: ProductBranch,
-    /// The customer who pays (sigorta ettiren).
-    pub insurer_customer_id: CustomerId,
-    /// The customer who is insured (sigortalı); the payer when omitted.
-    pub insured_customer_id: Option<CustomerId>,
-    /// The vehicle, for kasko, trafik and İMM.
-    pub vehicle_id: Option<VehicleId>,
-    /// The property, for DASK and konut.
-    pub property_id: Option<PropertyId>,
-    /// Coverage groups to price (at most 3); the agency's defaults when omitted.
-    pub coverage_group_ids: Option<Vec<CoverageGroupId>>,
-    /// Channel; `API` when omitted.
-    pub channel: Option<Channel>,
-    /// Branch; the client's branch when omitted.
-    pub agent_branch_id: Option<AgentBranchId>,
-    /// Policy start date, `YYYY-MM-DD`; today when omitted.
-    pub policy_start_date: Option<String>,
-}
-
-impl From<NewProposalInput> for NewProposal {
-    fn from(input: NewProposalInput) -> Self {
-        NewProposal {
-            product_branch: input.product_branch,
-            insurer_customer_id: input.insurer_customer_id,
-            insured_customer_id: input.insured_customer_id,
-            vehicle_id: input.vehicle_id,
-            property_id: input.property_id,
-            coverage_group_ids: input.coverage_group_ids.unwrap_or_default(),
-            channel: input.channel,
-            agent_branch_id: input.agent_branch_id,
-            policy_start_date: input.policy_start_date,
+/// Declares a proposal to request as JS writes it: its own fields, then the options every
+/// proposal takes, where `coverageGroupIds` may be left out (docs as string literals, as in
+/// `resource!`; `Option` spelt out, not passed as a `ty`, which napi would not see as optional).
+/// `into_new` makes the core's `NewProposal` of it: `base`, written with the own fields, and
+/// the options.
+macro_rules! proposal_input {
+    (
+        $($doc:literal)*
+        $name:ident $(as $js:literal)? {
+            $($($field_doc:literal)* $field:ident: $ty:ident $(<$inner:ty>)?,)*
         }
-    }
+        into_new($($param:ident: $param_ty:ty)?) = $base:expr;
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug)]
+        #[napi(object $(, js_name = $js)?)]
+        pub struct $name {
+            $($(#[doc = $field_doc])* pub $field: $ty $(<$inner>)?,)*
+            #[doc = "Coverage groups to price (at most 3); the agency's defaults when omitted."]
+            pub coverage_group_ids: Option<Vec<CoverageGroupId>>,
+            #[doc = "Channel; `API` when omitted."]
+            pub channel: Option<Channel>,
+            #[doc = "Branch; the client's branch when omitted."]
+            pub agent_branch_id: Option<AgentBranchId>,
+            #[doc = "Policy start date, `YYYY-MM-DD`; today when omitted."]
+            pub policy_start_date: Option<String>,
+        }
+
+        impl $name {
+            fn into_new(self $(, $param: $param_ty)?) -> NewProposal {
+                let $name { $($field,)* coverage_group_ids, channel, agent_branch_id, policy_start_date } = self;
+                NewProposal {
+                    coverage_group_ids: coverage_group_ids.unwrap_or_default(),
+                    channel,
+                    agent_branch_id,
+                    policy_start_date,
+                    ..$base
+                }
+            }
+        }
+    };
 }
 
-impl VehicleProposal {
-    fn into_new(self, branch: fn(CustomerId, VehicleId) -> NewProposal) -> NewProposal {
-        NewProposal {
-            insured_customer_id: self.insured_customer_id,
-            coverage_group_ids: self.coverage_group_ids.unwrap_or_default(),
-            channel: self.channel,
-            agent_branch_id: self.agent_branch_id,
-            policy_start_date: self.policy_start_date,
-            ..branch(self.customer_id, self.vehicle_id)
-        }
+proposal_input! {
+    "A proposal for a customer's vehicle (kasko, trafik, İMM)."
+    VehicleProposal {
+        "The customer who pays (sigorta ettiren)."
+        customer_id: CustomerId,
+        "The vehicle."
+        vehicle_id: VehicleId,
+        "The customer who is insured (sigortalı); the payer when omitted."
+        insured_customer_id: Option<CustomerId>,
     }
+    into_new(branch: fn(CustomerId, VehicleId) -> NewProposal) =
+        NewProposal { insured_customer_id, ..branch(customer_id, vehicle_id) };
 }
 
-impl PropertyProposal {
-    fn into_new(self, branch: fn(CustomerId, PropertyId) -> NewProposal) -> NewProposal {
-        NewProposal {
-            insured_customer_id: self.insured_customer_id,
-            coverage_group_ids: self.coverage_group_ids.unwrap_or_default(),
-            channel: self.channel,
-            agent_branch_id: self.agent_branch_id,
-            policy_start_date: self.policy_start_date,
-            ..branch(self.customer_id, self.property_id)
-        }
+proposal_input! {
+    "A proposal for a customer's property (DASK, konut)."
+    PropertyProposal {
+        "The customer who pays (sigorta ettiren)."
+        customer_id: CustomerId,
+        "The property."
+        property_id: PropertyId,
+        "The customer who is insured (sigortalı); the payer when omitted."
+        insured_customer_id: Option<CustomerId>,
     }
+    into_new(branch: fn(CustomerId, PropertyId) -> NewProposal) =
+        NewProposal { insured_customer_id, ..branch(customer_id, property_id) };
+}
+
+proposal_input! {
+    "Any proposal, the branch named (`proposals.create`); the `create<Branch>` methods are shorter."
+    NewProposalInput as "NewProposal" {
+        "Branch."
+        product_branch: ProductBranch,
+        "The customer who pays (sigorta ettiren)."
+        insurer_customer_id: CustomerId,
+        "The customer who is insured (sigortalı); the payer when omitted."
+        insured_customer_id: Option<CustomerId>,
+        "The vehicle, for kasko, trafik and İMM."
+        vehicle_id: Option<VehicleId>,
+        "The property, for DASK and konut."
+        property_id: Option<PropertyId>,
+    }
+    into_new() = NewProposal {
+        insured_customer_id,
+        vehicle_id,
+        property_id,
+        ..NewProposal::new(product_branch, insurer_customer_id)
+    };
 }
 
 /// The core's wait options for `options` (seconds; the core's defaults for what is left out) and
@@ -131,7 +118,7 @@ resource! {
     Proposals(insurup::Proposals) {
         "Requests a proposal from every insurer the agency works with and returns it at once;"
         "products arrive over the next seconds (see `wait` and `watch`). Never sent twice."
-        create(proposal: NewProposalInput) -> Proposal = create(proposal.into());
+        create(proposal: NewProposalInput) -> Proposal = create(proposal.into_new());
         "Requests a kasko (comprehensive motor) proposal."
         create_kasko(proposal: VehicleProposal) -> Proposal = create(proposal.into_new(NewProposal::kasko));
         "Requests a trafik (compulsory motor liability) proposal."

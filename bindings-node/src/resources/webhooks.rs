@@ -1,12 +1,13 @@
 use napi_derive::napi;
 
 use insurup::{
-    AgentBranchId, NewWebhook, Webhook, WebhookDelivery, WebhookDeliveryId, WebhookEvent, WebhookId,
+    AgentBranchId, NewWebhook, Secret, Webhook, WebhookDelivery, WebhookDeliveryId, WebhookEvent,
+    WebhookId,
 };
 
 /// A webhook to create, or the new state of one to update.
-#[napi(object, js_name = "NewWebhook")]
-#[derive(Clone)]
+#[derive(Debug)]
+#[napi(object, object_to_js = false, js_name = "NewWebhook")]
 pub struct NewWebhookInput {
     /// HTTPS URL that receives deliveries.
     pub url: String,
@@ -15,14 +16,8 @@ pub struct NewWebhookInput {
     /// Branches whose events are delivered; all when left out.
     pub agent_branch_ids: Option<Vec<AgentBranchId>>,
     /// Secret for the `x-webhook-signature` HMAC; strongly recommended.
-    pub secret: Option<String>,
-}
-
-/// Shown as the core's `NewWebhook`, which hides the secret.
-impl std::fmt::Debug for NewWebhookInput {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        NewWebhook::from(self.clone()).fmt(f)
-    }
+    #[napi(ts_type = "string")]
+    pub secret: Option<Secret>,
 }
 
 impl From<NewWebhookInput> for NewWebhook {
@@ -31,7 +26,7 @@ impl From<NewWebhookInput> for NewWebhook {
             url: input.url,
             events: input.events,
             agent_branch_ids: input.agent_branch_ids.unwrap_or_default(),
-            secret: input.secret.map(insurup::Secret::new),
+            secret: input.secret,
         }
     }
 }

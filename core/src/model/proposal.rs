@@ -240,12 +240,14 @@ pub struct NewProposal {
 }
 
 impl NewProposal {
-    fn for_vehicle(branch: ProductBranch, customer: CustomerId, vehicle: VehicleId) -> Self {
+    /// A proposal of any branch for a customer, its vehicle or property still to be named
+    /// (`vehicle_id`, `property_id`); the constructors of each branch below name it at once.
+    pub fn new(branch: ProductBranch, customer: impl Into<CustomerId>) -> Self {
         NewProposal {
             product_branch: branch,
-            insurer_customer_id: customer,
+            insurer_customer_id: customer.into(),
             insured_customer_id: None,
-            vehicle_id: Some(vehicle),
+            vehicle_id: None,
             property_id: None,
             coverage_group_ids: Vec::new(),
             channel: None,
@@ -254,17 +256,17 @@ impl NewProposal {
         }
     }
 
+    fn for_vehicle(branch: ProductBranch, customer: CustomerId, vehicle: VehicleId) -> Self {
+        NewProposal {
+            vehicle_id: Some(vehicle),
+            ..Self::new(branch, customer)
+        }
+    }
+
     fn for_property(branch: ProductBranch, customer: CustomerId, property: PropertyId) -> Self {
         NewProposal {
-            product_branch: branch,
-            insurer_customer_id: customer,
-            insured_customer_id: None,
-            vehicle_id: None,
             property_id: Some(property),
-            coverage_group_ids: Vec::new(),
-            channel: None,
-            agent_branch_id: None,
-            policy_start_date: None,
+            ..Self::new(branch, customer)
         }
     }
 
