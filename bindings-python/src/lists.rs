@@ -7,10 +7,8 @@
 
 use std::sync::Arc;
 
-use insurup::graphql::{
-    AgentUserRow, CaseRow, CustomerRow, ExpandedPolicyRow, PolicyRow, PolicyTransferRow,
-    ProposalRow, WebhookDeliveryRow,
-};
+use async_trait::async_trait;
+use insurup::graphql::Listing;
 use insurup::{GraphqlPages, ProposalWatch, RowCursor};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
@@ -21,62 +19,52 @@ use tokio::sync::Mutex;
 use crate::auth::EventLoopSlot;
 use crate::runtime::{block_on, coroutine};
 
-/// Declares [`Cursor`], one variant per core cursor, with how each hands out its next batch:
-/// the rows the core has fetched and not handed out (fetching the next page when there are
-/// none), one page, or one update; nothing at the end.
-macro_rules! cursors {
-    ($($variant:ident($cursor:ty) = |$it:ident| $next:expr;)*) => {
-        /// Where an iterator is in its list.
-        pub(crate) enum Cursor {
-            $($variant($cursor),)*
-        }
+/// A core cursor, and how it hands out its next batch: the rows it has fetched and not handed
+/// out (fetching the next page when there are none), one page, or one update; nothing at the end.
+#[async_trait]
+pub(crate) trait Batches: Send {
+    async fn next_batch(&mut self) -> insurup::Result<Batch>;
 
-        impl Cursor {
-            async fn next_batch(&mut self) -> insurup::Result<Batch> {
-                Ok(match self {
-                    $(Cursor::$variant($it) => Batch::of($next),)*
-                })
-            }
-        }
-    };
+    /// Where a new list resumes (`after=`); rows only.
+    fn resume_cursor(&self) -> Option<&str> {
+        None
+    }
 }
 
-cursors! {
-    CustomerRows(RowCursor<CustomerRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    ProposalRows(RowCursor<ProposalRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    PolicyRows(RowCursor<PolicyRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    CaseRows(RowCursor<CaseRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    CustomerPages(GraphqlPages<CustomerRow>) = |pages| Vec::from_iter(pages.next_page().await?);
-    ProposalPages(GraphqlPages<ProposalRow>) = |pages| Vec::from_iter(pages.next_page().await?);
-    PolicyPages(GraphqlPages<PolicyRow>) = |pages| Vec::from_iter(pages.next_page().await?);
-    CasePages(GraphqlPages<CaseRow>) = |pages| Vec::from_iter(pages.next_page().await?);
-    ExpandedPolicyRows(RowCursor<ExpandedPolicyRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    AgentUserRows(RowCursor<AgentUserRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    PolicyTransferRows(RowCursor<PolicyTransferRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    WebhookDeliveryRows(RowCursor<WebhookDeliveryRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    ExpandedPolicyPages(GraphqlPages<ExpandedPolicyRow>) =
-        |pages| Vec::from_iter(pages.next_page().await?);
-    AgentUserPages(GraphqlPages<AgentUserRow>) = |pages| Vec::from_iter(pages.next_page().await?);
-    PolicyTransferPages(GraphqlPages<PolicyTransferRow>) =
-        |pages| Vec::from_iter(pages.next_page().await?);
-    WebhookDeliveryPages(GraphqlPages<WebhookDeliveryRow>) =
-        |pages| Vec::from_iter(pages.next_page().await?);
-    Updates(ProposalWatch) = |watch| Vec::from_iter(watch.next().await?);
+#[async_trait]
+impl<R: Listing + for<'py> IntoPyObject<'py>> Batches for RowCursor<R> {
+    async fn next_batch(&mut self) -> insurup::Result<Batch> {
+        Ok(Batch::of(RowCursor::next_batch(self, usize::MAX).await?))
+    }
+
+    fn resume_cursor(&self) -> Option<&str> {
+        RowCursor::resume_cursor(self)
+    }
 }
+
+#[async_trait]
+impl<R: Listing> Batches for GraphqlPages<R>
+where
+    R::Page: for<'py> IntoPyObject<'py>,
+{
+    async fn next_batch(&mut self) -> insurup::Result<Batch> {
+        Ok(Batch::of(Vec::from_iter(self.next_page().await?)))
+    }
+}
+
+#[async_trait]
+impl Batches for ProposalWatch {
+    async fn next_batch(&mut self) -> insurup::Result<Batch> {
+        Ok(Batch::of(Vec::from_iter(self.next().await?)))
+    }
+}
+
+/// Where an iterator is in its list.
+pub(crate) struct Cursor(Box<dyn Batches>);
 
 impl Cursor {
-    fn resume_cursor(&self) -> Option<&str> {
-        match self {
-            Cursor::CustomerRows(rows) => rows.resume_cursor(),
-            Cursor::ProposalRows(rows) => rows.resume_cursor(),
-            Cursor::PolicyRows(rows) => rows.resume_cursor(),
-            Cursor::CaseRows(rows) => rows.resume_cursor(),
-            Cursor::ExpandedPolicyRows(rows) => rows.resume_cursor(),
-            Cursor::AgentUserRows(rows) => rows.resume_cursor(),
-            Cursor::PolicyTransferRows(rows) => rows.resume_cursor(),
-            Cursor::WebhookDeliveryRows(rows) => rows.resume_cursor(),
-            _ => None,
-        }
+    pub(crate) fn new(batches: impl Batches + 'static) -> Self {
+        Cursor(Box::new(batches))
     }
 
     /// The iterator `class` of `insurup._lists` (`RowIterator`, `AsyncPageIterator`, …) over
@@ -132,13 +120,13 @@ impl ListCursor {
     /// The next batch as a list, blocking with the GIL released.
     fn next_batch(&self, py: Python<'_>) -> PyResult<Batch> {
         let cursor = Arc::clone(&self.cursor);
-        block_on(py, async move { cursor.lock().await.next_batch().await })
+        block_on(py, async move { cursor.lock().await.0.next_batch().await })
     }
 
     /// The next batch as a coroutine.
     fn next_batch_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let cursor = Arc::clone(&self.cursor);
-        let call = async move { cursor.lock().await.next_batch().await };
+        let call = async move { cursor.lock().await.0.next_batch().await };
         coroutine(py, self.event_loop.as_ref(), call)
     }
 
@@ -147,6 +135,6 @@ impl ListCursor {
     #[getter]
     fn resume_cursor(&self, py: Python<'_>) -> Option<String> {
         let cursor = Arc::clone(&self.cursor);
-        py.detach(move || cursor.blocking_lock().resume_cursor().map(str::to_owned))
+        py.detach(move || cursor.blocking_lock().0.resume_cursor().map(str::to_owned))
     }
 }

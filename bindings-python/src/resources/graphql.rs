@@ -47,44 +47,44 @@ macro_rules! graphql_class {
             /// Every customer matching `filter` (a HotChocolate filter dict) in `order` (a dict
             /// such as `{"name": "ASC"}` or a list of them), fetched a page (`first` rows, 50 by
             /// default) at a time as the loop advances.
-            customers -> RowIterator = CustomerRows(customer_rows);
+            customers -> RowIterator = customer_rows;
             /// The pages of the customer list, each with `items`, `total_count` and `page_info`.
-            customer_pages -> PageIterator = CustomerPages(customer_pages);
+            customer_pages -> PageIterator = customer_pages;
             /// Every proposal matching `filter` in `order`, fetched a page at a time.
-            proposals -> RowIterator = ProposalRows(proposal_rows);
+            proposals -> RowIterator = proposal_rows;
             /// The pages of the proposal list.
-            proposal_pages -> PageIterator = ProposalPages(proposal_pages);
+            proposal_pages -> PageIterator = proposal_pages;
             /// Every policy matching `filter` in `order` (e.g. `{"grossPremium": "DESC"}`),
             /// fetched a page at a time.
-            policies -> RowIterator = PolicyRows(policy_rows);
+            policies -> RowIterator = policy_rows;
             /// The pages of the policy list.
-            policy_pages -> PageIterator = PolicyPages(policy_pages);
+            policy_pages -> PageIterator = policy_pages;
             /// Every case matching `filter` in `order`, fetched a page at a time.
-            cases -> RowIterator = CaseRows(case_rows);
+            cases -> RowIterator = case_rows;
             /// The pages of the case list.
-            case_pages -> PageIterator = CasePages(case_pages);
+            case_pages -> PageIterator = case_pages;
             /// Every policy with its customer, asset and insurer details (`policiesExpanded`),
             /// fetched a page at a time.
-            policies_expanded -> RowIterator = ExpandedPolicyRows(policies_expanded_rows);
+            policies_expanded -> RowIterator = policies_expanded_rows;
             /// The pages of the expanded policy list.
-            policies_expanded_pages -> PageIterator = ExpandedPolicyPages(policies_expanded_pages);
+            policies_expanded_pages -> PageIterator = policies_expanded_pages;
             /// Every user of the agency, fetched a page at a time.
-            agent_users -> RowIterator = AgentUserRows(agent_user_rows);
+            agent_users -> RowIterator = agent_user_rows;
             /// The pages of the agency's users.
-            agent_user_pages -> PageIterator = AgentUserPages(agent_user_pages);
+            agent_user_pages -> PageIterator = agent_user_pages;
             /// Every policy transfer, fetched a page at a time.
-            policy_transfers -> RowIterator = PolicyTransferRows(policy_transfer_rows);
+            policy_transfers -> RowIterator = policy_transfer_rows;
             /// The pages of the policy transfers.
-            policy_transfer_pages -> PageIterator = PolicyTransferPages(policy_transfer_pages);
+            policy_transfer_pages -> PageIterator = policy_transfer_pages;
             /// Every webhook delivery, fetched a page at a time.
-            webhook_deliveries -> RowIterator = WebhookDeliveryRows(webhook_delivery_rows);
+            webhook_deliveries -> RowIterator = webhook_delivery_rows;
             /// The pages of the webhook deliveries.
-            webhook_delivery_pages -> PageIterator = WebhookDeliveryPages(webhook_delivery_pages);
+            webhook_delivery_pages -> PageIterator = webhook_delivery_pages;
         }
     };
     (@methods $class:ident($is_async:tt) $(
         $(#[$doc:meta])*
-        $method:ident -> $iterator:ident = $cursor:ident($core_method:ident);
+        $method:ident -> $iterator:ident = $core_method:ident;
     )*) => {
         #[pymethods]
         impl $class {
@@ -111,7 +111,7 @@ macro_rules! graphql_class {
                     last: Option<u32>, before: Option<String>, order: Option<Order>,
                     filter: Option<Json>) -> PyResult<Bound<'py, PyAny>> {
                     let query = query((first, after, last, before), order, filter)?;
-                    let cursor = Cursor::$cursor(self.shared.client()?.graphql().$core_method(query));
+                    let cursor = Cursor::new(self.shared.client()?.graphql().$core_method(query));
                     let class = format!("{}{}", prefix($is_async), stringify!($iterator));
                     cursor.iterator(py, &class, self.shared.event_loop())
                 }

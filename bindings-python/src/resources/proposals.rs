@@ -191,7 +191,7 @@ resource! {
             let options = WaitOptions::try_from(settings)?;
             let watch = self.shared.client()?.proposals().watch(&proposal_id, options)?;
             let class = format!("{}ProposalWatch", Self::PREFIX);
-            Cursor::Updates(watch).iterator(py, &class, self.shared.event_loop())
+            Cursor::new(watch).iterator(py, &class, self.shared.event_loop())
         }
     }
 }
