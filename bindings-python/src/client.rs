@@ -2,15 +2,16 @@
 //! fields of the core's `ClientOptions`) or `INSURUP_*` variables, with the resources as
 //! attributes.
 
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 
-use insurup::{AgentBranchId, AgentId, ClientOptions, RedisFleet, RedisRateBudget, Secret};
+use insurup::{
+    AgentBranchId, AgentId, ClientOptions, RedisFleet, RedisRateBudget, Secret, py_repr,
+};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple, PyType};
 
 use crate::auth::{self, EventLoopSlot};
-use crate::inputs::py_repr;
 use crate::resources::*;
 use crate::runtime::run;
 
@@ -27,10 +28,7 @@ pub(crate) type Handle = Arc<Shared>;
 impl Shared {
     /// The SDK client for one call.
     pub(crate) fn client(&self) -> PyResult<insurup::Client> {
-        let client = self
-            .client
-            .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let client = self.client.read().unwrap_or_else(PoisonError::into_inner);
         client
             .clone()
             .ok_or_else(|| PyRuntimeError::new_err("this insurup client is closed"))
@@ -44,15 +42,8 @@ impl Shared {
     fn close(&self) {
         self.client
             .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .unwrap_or_else(PoisonError::into_inner)
             .take();
-    }
-
-    fn is_closed(&self) -> bool {
-        self.client
-            .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .is_none()
     }
 }
 
@@ -260,7 +251,7 @@ macro_rules! client_class {
             }
 
             fn __repr__(&self, py: Python<'_>) -> String {
-                if self.shared.is_closed() {
+                if self.shared.client().is_err() {
                     return format!("{}(closed)", stringify!($class));
                 }
                 let (agent, branch) = (&self.agent_id, &self.agent_branch_id);
