@@ -1,49 +1,18 @@
 use insurup::{ListOptions, ListQuery};
 use pyo3::prelude::*;
 
-use crate::client::Handle;
+use super::resource_class;
 use crate::inputs::{Json, Order};
 use crate::lists::Cursor;
-use crate::runtime::{prefix, run};
+use crate::runtime::run;
 
-/// The core's query for a list method's keyword arguments; the core reads and checks it.
-fn query(
-    (first, after, last, before): (Option<u32>, Option<String>, Option<u32>, Option<String>),
-    order: Option<Order>,
-    filter: Option<Json>,
-) -> PyResult<ListQuery> {
-    let options = ListOptions {
-        first,
-        after,
-        last,
-        before,
-        order: order.map(|order| order.0),
-    };
-    Ok(ListQuery::from_options(
-        options,
-        filter.map(|filter| filter.0),
-    )?)
-}
-
-/// Declares `Graphql` or `AsyncGraphql`: `execute`, and for every list a method yielding rows
-/// (the core's `RowCursor`) and one yielding pages. (One macro, because `#[pymethods]` must see
-/// every method expanded.)
+/// Declares `Graphql` or `AsyncGraphql` (a [`resource_class!`] with no forwarding methods):
+/// `execute`, and for every list a method yielding rows (the core's `RowCursor`) and one yielding
+/// pages. The list methods are expanded here, before `#[pymethods]` sees them.
 macro_rules! graphql_class {
     ($(#[$class_doc:meta])* $class:ident(is_async = $is_async:tt)) => {
-        $(#[$class_doc])*
-        #[pyclass(frozen, module = "insurup")]
-        pub(crate) struct $class {
-            shared: Handle,
-        }
-
-        impl $class {
-            pub(crate) fn new(shared: Handle) -> Self {
-                $class { shared }
-            }
-        }
-
         graphql_class! {
-            @methods $class($is_async)
+            @lists $(#[$class_doc])* $class($is_async)
             /// Every customer matching `filter` (a HotChocolate filter dict) in `order` (a dict
             /// such as `{"name": "ASC"}` or a list of them), fetched a page (`first` rows, 50 by
             /// default) at a time as the loop advances.
@@ -82,43 +51,45 @@ macro_rules! graphql_class {
             webhook_delivery_pages -> PageIterator = webhook_delivery_pages;
         }
     };
-    (@methods $class:ident($is_async:tt) $(
+    (@lists $(#[$class_doc:meta])* $class:ident($is_async:tt) $(
         $(#[$doc:meta])*
         $method:ident -> $iterator:ident = $core_method:ident;
     )*) => {
-        #[pymethods]
-        impl $class {
-            /// Runs any GraphQL query and returns its `data` as a dict. GraphQL errors raise the
-            /// same exception classes as REST errors, carrying `graphql_errors` and any
-            /// `partial_data`.
-            #[pyo3(signature = (query, variables = None))]
-            fn execute<'py>(&self, py: Python<'py>, query: String, variables: Option<Json>)
-                -> PyResult<Bound<'py, PyAny>> {
-                let client = self.shared.client()?;
-                let variables = variables.map_or(serde_json::Value::Null, |json| json.0);
-                let call = async move { client.graphql().execute(&query, variables).await.map(Json) };
-                run::<$is_async, _, _>(py, &self.shared, call)
-            }
-
-            $(
-                $(#[$doc])*
-                #[pyo3(signature = (
-                    *, first = None, after = None, last = None, before = None, order = None,
-                    filter = None,
-                ))]
-                #[allow(clippy::too_many_arguments)]
-                fn $method<'py>(&self, py: Python<'py>, first: Option<u32>, after: Option<String>,
-                    last: Option<u32>, before: Option<String>, order: Option<Order>,
-                    filter: Option<Json>) -> PyResult<Bound<'py, PyAny>> {
-                    let query = query((first, after, last, before), order, filter)?;
-                    let cursor = Cursor::new(self.shared.client()?.graphql().$core_method(query));
-                    let class = format!("{}{}", prefix($is_async), stringify!($iterator));
-                    cursor.iterator(py, &class, self.shared.event_loop())
+        resource_class! {
+            $(#[$class_doc])* $class(is_async = $is_async) {} {
+                /// Runs any GraphQL query and returns its `data` as a dict. GraphQL errors raise
+                /// the same exception classes as REST errors, carrying `graphql_errors` and any
+                /// `partial_data`.
+                #[pyo3(signature = (query, variables = None))]
+                fn execute<'py>(&self, py: Python<'py>, query: String, variables: Option<Json>)
+                    -> PyResult<Bound<'py, PyAny>> {
+                    let client = self.shared.client()?;
+                    let variables = variables.map_or(serde_json::Value::Null, |json| json.0);
+                    let call = async move {
+                        client.graphql().execute(&query, variables).await.map(Json)
+                    };
+                    run::<$is_async, _, _>(py, &self.shared, call)
                 }
-            )*
 
-            fn __repr__(&self) -> String {
-                format!("<insurup.{}>", stringify!($class))
+                $(
+                    $(#[$doc])*
+                    #[pyo3(signature = (
+                        *, first = None, after = None, last = None, before = None, order = None,
+                        filter = None,
+                    ))]
+                    #[allow(clippy::too_many_arguments)]
+                    fn $method<'py>(&self, py: Python<'py>, first: Option<u32>,
+                        after: Option<String>, last: Option<u32>, before: Option<String>,
+                        order: Option<Order>, filter: Option<Json>) -> PyResult<Bound<'py, PyAny>> {
+                        let order = order.map(|order| order.0);
+                        let options = ListOptions { first, after, last, before, order };
+                        let query = ListQuery::from_options(options, filter.map(|json| json.0))?;
+                        let graphql = self.shared.client()?.graphql();
+                        let cursor = Cursor::new(graphql.$core_method(query));
+                        let class = format!("{}{}", Self::PREFIX, stringify!($iterator));
+                        cursor.iterator(py, &class, self.shared.event_loop())
+                    }
+                )*
             }
         }
     };
