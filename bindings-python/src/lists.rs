@@ -59,30 +59,21 @@ impl Batches for ProposalWatch {
     }
 }
 
-/// Where an iterator is in its list.
-pub(crate) struct Cursor(Box<dyn Batches>);
-
-impl Cursor {
-    pub(crate) fn new(batches: impl Batches + 'static) -> Self {
-        Cursor(Box::new(batches))
-    }
-
-    /// The iterator `class` of `insurup._lists` (`RowIterator`, `AsyncPageIterator`, …) over
-    /// this cursor; nothing is fetched until it advances.
-    pub(crate) fn iterator<'py>(
-        self,
-        py: Python<'py>,
-        class: &str,
-        event_loop: Option<&EventLoopSlot>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        static LISTS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-        let lists = LISTS.import(py, "insurup", "_lists")?;
-        let cursor = Arc::new(Mutex::new(self));
-        let event_loop = event_loop.cloned();
-        lists
-            .getattr(class)?
-            .call1((ListCursor { cursor, event_loop },))
-    }
+/// The iterator `class` of `insurup._lists` (`RowIterator`, `AsyncPageIterator`, …) over a core
+/// cursor; nothing is fetched until it advances.
+pub(crate) fn iterator<'py>(
+    py: Python<'py>,
+    cursor: impl Batches + 'static,
+    class: &str,
+    event_loop: Option<&EventLoopSlot>,
+) -> PyResult<Bound<'py, PyAny>> {
+    static LISTS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    let lists = LISTS.import(py, "insurup", "_lists")?;
+    let cursor = Arc::new(Mutex::new(Box::new(cursor) as Box<dyn Batches>));
+    let event_loop = event_loop.cloned();
+    lists
+        .getattr(class)?
+        .call1((ListCursor { cursor, event_loop },))
 }
 
 /// Makes the items of a batch Python objects, given the GIL.
@@ -111,7 +102,7 @@ impl<'py> IntoPyObject<'py> for Batch {
 /// calls take turns).
 #[pyclass(frozen, module = "insurup")]
 pub(crate) struct ListCursor {
-    cursor: Arc<Mutex<Cursor>>,
+    cursor: Arc<Mutex<Box<dyn Batches>>>,
     event_loop: Option<EventLoopSlot>,
 }
 
@@ -120,13 +111,13 @@ impl ListCursor {
     /// The next batch as a list, blocking with the GIL released.
     fn next_batch(&self, py: Python<'_>) -> PyResult<Batch> {
         let cursor = Arc::clone(&self.cursor);
-        block_on(py, async move { cursor.lock().await.0.next_batch().await })
+        block_on(py, async move { cursor.lock().await.next_batch().await })
     }
 
     /// The next batch as a coroutine.
     fn next_batch_async<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let cursor = Arc::clone(&self.cursor);
-        let call = async move { cursor.lock().await.0.next_batch().await };
+        let call = async move { cursor.lock().await.next_batch().await };
         coroutine(py, self.event_loop.as_ref(), call)
     }
 
@@ -135,6 +126,6 @@ impl ListCursor {
     #[getter]
     fn resume_cursor(&self, py: Python<'_>) -> Option<String> {
         let cursor = Arc::clone(&self.cursor);
-        py.detach(move || cursor.blocking_lock().0.resume_cursor().map(str::to_owned))
+        py.detach(move || cursor.blocking_lock().resume_cursor().map(str::to_owned))
     }
 }

@@ -3,7 +3,7 @@ use pyo3::prelude::*;
 
 use super::resource_class;
 use crate::inputs::{Json, Order};
-use crate::lists::Cursor;
+use crate::lists::iterator;
 use crate::runtime::run;
 
 /// Declares `Graphql` or `AsyncGraphql` (a [`resource_class!`] with no forwarding methods):
@@ -85,9 +85,8 @@ macro_rules! graphql_class {
                         let options = ListOptions { first, after, last, before, order };
                         let query = ListQuery::from_options(options, filter.map(|json| json.0))?;
                         let graphql = self.shared.client()?.graphql();
-                        let cursor = Cursor::new(graphql.$core_method(query));
                         let class = format!("{}{}", Self::PREFIX, stringify!($iterator));
-                        cursor.iterator(py, &class, self.shared.event_loop())
+                        iterator(py, graphql.$core_method(query), &class, self.shared.event_loop())
                     }
                 )*
             }
