@@ -23,10 +23,7 @@ pub(crate) struct EventLoopSlot(Arc<Mutex<Option<Arc<Py<PyAny>>>>>);
 impl EventLoopSlot {
     /// Remembers the loop an `AsyncClient` call runs on; called on every call.
     pub(crate) fn remember(&self, event_loop: &Bound<'_, PyAny>) {
-        let mut remembered = self
-            .0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut remembered = crate::lock(&self.0);
         if !remembered
             .as_ref()
             .is_some_and(|known| known.bind(event_loop.py()).is(event_loop))
@@ -36,10 +33,7 @@ impl EventLoopSlot {
     }
 
     fn current(&self) -> Option<Arc<Py<PyAny>>> {
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .clone()
+        crate::lock(&self.0).clone()
     }
 }
 

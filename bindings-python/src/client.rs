@@ -2,15 +2,17 @@
 //! fields of the core's `ClientOptions`) or `INSURUP_*` variables, with the resources as
 //! attributes.
 
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, PoisonError, RwLock};
 
-use insurup::{AgentBranchId, AgentId, ClientOptions, RedisFleet, RedisRateBudget, Secret};
+use insurup::{
+    AgentBranchId, AgentId, ClientBuilder, ClientOptions, RedisFleet, RedisRateBudget, Secret,
+    py_repr,
+};
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple, PyType};
 
 use crate::auth::{self, EventLoopSlot};
-use crate::inputs::py_repr;
 use crate::resources::*;
 use crate::runtime::run;
 
@@ -27,10 +29,7 @@ pub(crate) type Handle = Arc<Shared>;
 impl Shared {
     /// The SDK client for one call.
     pub(crate) fn client(&self) -> PyResult<insurup::Client> {
-        let client = self
-            .client
-            .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let client = self.client.read().unwrap_or_else(PoisonError::into_inner);
         client
             .clone()
             .ok_or_else(|| PyRuntimeError::new_err("this insurup client is closed"))
@@ -44,52 +43,28 @@ impl Shared {
     fn close(&self) {
         self.client
             .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .unwrap_or_else(PoisonError::into_inner)
             .take();
     }
-
-    fn is_closed(&self) -> bool {
-        self.client
-            .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .is_none()
-    }
 }
 
-/// What a client is given beside its options: callbacks, and what it shares with a fleet.
-struct Plugins<'py> {
-    two_factor: Option<Bound<'py, PyAny>>,
-    token_store: Option<Bound<'py, PyAny>>,
-    fleet: Option<RedisFleet>,
-    rate_budget: Option<Py<RedisRateBudget>>,
-}
-
-/// A client from the core's options (on top of the environment's with `from_env`), the
-/// plug-ins, and this binding's name for the `User-Agent`. A `token_store` replaces the one the
-/// fleet shares.
+/// A client from a builder holding the core's options (on top of the environment's for
+/// `from_env`), the plug-ins, and this binding's name for the `User-Agent`. A `token_store`
+/// replaces the one the fleet shares.
 fn connect(
     py: Python<'_>,
-    from_env: bool,
+    mut builder: ClientBuilder,
     is_async: bool,
-    options: ClientOptions,
-    plugins: Plugins<'_>,
+    two_factor: Option<Bound<'_, PyAny>>,
+    token_store: Option<Bound<'_, PyAny>>,
+    fleet: Option<RedisFleet>,
+    rate_budget: Option<Py<RedisRateBudget>>,
 ) -> PyResult<Handle> {
-    let Plugins {
-        two_factor,
-        token_store,
-        fleet,
-        rate_budget,
-    } = plugins;
-    let mut builder = insurup::Client::builder();
-    if from_env {
-        builder = builder.with_env()?;
-    }
     let callable_two_factor = two_factor
         .as_ref()
         .is_some_and(|code| !code.is_instance_of::<PyString>());
     let event_loop =
         (is_async && (callable_two_factor || token_store.is_some())).then(EventLoopSlot::default);
-    builder = options.apply(builder)?;
     if let Some(value) = &two_factor {
         builder = builder.two_factor(auth::two_factor(value, event_loop.as_ref())?);
     }
@@ -179,9 +154,9 @@ macro_rules! client_class {
                 fleet: Option<RedisFleet>,
                 rate_budget: Option<Py<RedisRateBudget>>,
             ) -> PyResult<Self> {
-                let options = ClientOptions { $($option,)+ };
-                let plugins = Plugins { two_factor, token_store, fleet, rate_budget };
-                let shared = connect(py, false, $is_async, options, plugins)?;
+                let builder = ClientOptions { $($option,)+ }.apply(insurup::Client::builder())?;
+                let shared =
+                    connect(py, builder, $is_async, two_factor, token_store, fleet, rate_budget)?;
                 Self::with_handle(py, shared)
             }
 
@@ -202,9 +177,10 @@ macro_rules! client_class {
                 fleet: Option<RedisFleet>,
                 rate_budget: Option<Py<RedisRateBudget>>,
             ) -> PyResult<Self> {
-                let options = ClientOptions { $($option,)+ };
-                let plugins = Plugins { two_factor, token_store, fleet, rate_budget };
-                let shared = connect(py, true, $is_async, options, plugins)?;
+                let builder = insurup::Client::builder().with_env()?;
+                let builder = ClientOptions { $($option,)+ }.apply(builder)?;
+                let shared =
+                    connect(py, builder, $is_async, two_factor, token_store, fleet, rate_budget)?;
                 Self::with_handle(py, shared)
             }
 
@@ -260,7 +236,7 @@ macro_rules! client_class {
             }
 
             fn __repr__(&self, py: Python<'_>) -> String {
-                if self.shared.is_closed() {
+                if self.shared.client().is_err() {
                     return format!("{}(closed)", stringify!($class));
                 }
                 let (agent, branch) = (&self.agent_id, &self.agent_branch_id);

@@ -56,10 +56,7 @@ struct Queue {
 
 impl Queue {
     fn push(self: &Arc<Self>, finished: Finished) {
-        self.finished
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .push(finished);
+        crate::lock(&self.finished).push(finished);
         if self.woken.swap(true, Ordering::AcqRel) {
             return;
         }
@@ -99,12 +96,7 @@ impl Queue {
             while matches!(std::io::Read::read(&mut &*wakeups, &mut sink), Ok(read) if read > 0) {}
         }
         self.woken.store(false, Ordering::Release);
-        let finished = std::mem::take(
-            &mut *self
-                .finished
-                .lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner()),
-        );
+        let finished = std::mem::take(&mut *crate::lock(&self.finished));
         for Finished { future, outcome } in finished {
             if let Err(error) = resolve(future.bind(py), outcome) {
                 error.write_unraisable(py, Some(future.bind(py)));
@@ -219,10 +211,7 @@ impl PendingCall {
         completions: &Bound<'py, Completions>,
     ) -> PyResult<Bound<'py, PyAny>> {
         let py = event_loop.py();
-        let call = self
-            .call
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        let call = crate::lock(&self.call)
             .take()
             .ok_or_else(|| PyRuntimeError::new_err("this call was already started"))?;
         if let Some(slot) = &self.event_loop {
@@ -238,21 +227,13 @@ impl PendingCall {
             let outcome = call.await;
             delivery.deliver(outcome);
         });
-        *self
-            .running
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(task.abort_handle());
+        *crate::lock(&self.running) = Some(task.abort_handle());
         Ok(future)
     }
 
     /// Drops the call if it still runs (its coroutine was cancelled).
     fn cancel(&self) {
-        if let Some(task) = self
-            .running
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .take()
-        {
+        if let Some(task) = crate::lock(&self.running).take() {
             task.abort();
         }
     }

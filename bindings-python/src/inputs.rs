@@ -50,13 +50,3 @@ impl<'a, 'py> FromPyObject<'a, 'py> for Order {
         Ok(Order(keys))
     }
 }
-
-/// `repr(value)` in Python's own spelling (`'text'`, `None`); `?` if Python cannot render it.
-pub(crate) fn py_repr<'py>(py: Python<'py>, value: impl IntoPyObject<'py>) -> String {
-    use pyo3::IntoPyObjectExt;
-
-    let repr = value
-        .into_bound_py_any(py)
-        .and_then(|object| Ok(object.repr()?.to_string()));
-    repr.unwrap_or_else(|_| "?".to_owned())
-}

@@ -15,7 +15,14 @@ mod resources;
 mod runtime;
 mod webhook;
 
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
 use pyo3::prelude::*;
+
+/// A mutex's guard, also after a thread panicked holding it: what it guards stays consistent.
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// The class names of every error kind the core raises; `insurup._errors` defines each one.
 #[pyfunction]

@@ -7,10 +7,8 @@
 
 use std::sync::Arc;
 
-use insurup::graphql::{
-    AgentUserRow, CaseRow, CustomerRow, ExpandedPolicyRow, PolicyRow, PolicyTransferRow,
-    ProposalRow, WebhookDeliveryRow,
-};
+use async_trait::async_trait;
+use insurup::graphql::Listing;
 use insurup::{GraphqlPages, ProposalWatch, RowCursor};
 use pyo3::IntoPyObjectExt;
 use pyo3::prelude::*;
@@ -21,80 +19,61 @@ use tokio::sync::Mutex;
 use crate::auth::EventLoopSlot;
 use crate::runtime::{block_on, coroutine};
 
-/// Declares [`Cursor`], one variant per core cursor, with how each hands out its next batch:
-/// the rows the core has fetched and not handed out (fetching the next page when there are
-/// none), one page, or one update; nothing at the end.
-macro_rules! cursors {
-    ($($variant:ident($cursor:ty) = |$it:ident| $next:expr;)*) => {
-        /// Where an iterator is in its list.
-        pub(crate) enum Cursor {
-            $($variant($cursor),)*
-        }
+/// A core cursor, and how it hands out its next batch: the rows it has fetched and not handed
+/// out (fetching the next page when there are none), one page, or one update; nothing at the end.
+#[async_trait]
+pub(crate) trait Batches: Send {
+    async fn next_batch(&mut self) -> insurup::Result<Batch>;
 
-        impl Cursor {
-            async fn next_batch(&mut self) -> insurup::Result<Batch> {
-                Ok(match self {
-                    $(Cursor::$variant($it) => Batch::of($next),)*
-                })
-            }
-        }
-    };
-}
-
-cursors! {
-    CustomerRows(RowCursor<CustomerRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    ProposalRows(RowCursor<ProposalRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    PolicyRows(RowCursor<PolicyRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    CaseRows(RowCursor<CaseRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    CustomerPages(GraphqlPages<CustomerRow>) = |pages| Vec::from_iter(pages.next_page().await?);
-    ProposalPages(GraphqlPages<ProposalRow>) = |pages| Vec::from_iter(pages.next_page().await?);
-    PolicyPages(GraphqlPages<PolicyRow>) = |pages| Vec::from_iter(pages.next_page().await?);
-    CasePages(GraphqlPages<CaseRow>) = |pages| Vec::from_iter(pages.next_page().await?);
-    ExpandedPolicyRows(RowCursor<ExpandedPolicyRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    AgentUserRows(RowCursor<AgentUserRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    PolicyTransferRows(RowCursor<PolicyTransferRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    WebhookDeliveryRows(RowCursor<WebhookDeliveryRow>) = |rows| rows.next_batch(usize::MAX).await?;
-    ExpandedPolicyPages(GraphqlPages<ExpandedPolicyRow>) =
-        |pages| Vec::from_iter(pages.next_page().await?);
-    AgentUserPages(GraphqlPages<AgentUserRow>) = |pages| Vec::from_iter(pages.next_page().await?);
-    PolicyTransferPages(GraphqlPages<PolicyTransferRow>) =
-        |pages| Vec::from_iter(pages.next_page().await?);
-    WebhookDeliveryPages(GraphqlPages<WebhookDeliveryRow>) =
-        |pages| Vec::from_iter(pages.next_page().await?);
-    Updates(ProposalWatch) = |watch| Vec::from_iter(watch.next().await?);
-}
-
-impl Cursor {
+    /// Where a new list resumes (`after=`); rows only.
     fn resume_cursor(&self) -> Option<&str> {
-        match self {
-            Cursor::CustomerRows(rows) => rows.resume_cursor(),
-            Cursor::ProposalRows(rows) => rows.resume_cursor(),
-            Cursor::PolicyRows(rows) => rows.resume_cursor(),
-            Cursor::CaseRows(rows) => rows.resume_cursor(),
-            Cursor::ExpandedPolicyRows(rows) => rows.resume_cursor(),
-            Cursor::AgentUserRows(rows) => rows.resume_cursor(),
-            Cursor::PolicyTransferRows(rows) => rows.resume_cursor(),
-            Cursor::WebhookDeliveryRows(rows) => rows.resume_cursor(),
-            _ => None,
-        }
+        None
+    }
+}
+
+#[async_trait]
+impl<R: Listing + for<'py> IntoPyObject<'py>> Batches for RowCursor<R> {
+    async fn next_batch(&mut self) -> insurup::Result<Batch> {
+        Ok(Batch::of(RowCursor::next_batch(self, usize::MAX).await?))
     }
 
-    /// The iterator `class` of `insurup._lists` (`RowIterator`, `AsyncPageIterator`, …) over
-    /// this cursor; nothing is fetched until it advances.
-    pub(crate) fn iterator<'py>(
-        self,
-        py: Python<'py>,
-        class: &str,
-        event_loop: Option<&EventLoopSlot>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        static LISTS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
-        let lists = LISTS.import(py, "insurup", "_lists")?;
-        let cursor = Arc::new(Mutex::new(self));
-        let event_loop = event_loop.cloned();
-        lists
-            .getattr(class)?
-            .call1((ListCursor { cursor, event_loop },))
+    fn resume_cursor(&self) -> Option<&str> {
+        RowCursor::resume_cursor(self)
     }
+}
+
+#[async_trait]
+impl<R: Listing> Batches for GraphqlPages<R>
+where
+    R::Page: for<'py> IntoPyObject<'py>,
+{
+    async fn next_batch(&mut self) -> insurup::Result<Batch> {
+        Ok(Batch::of(Vec::from_iter(self.next_page().await?)))
+    }
+}
+
+#[async_trait]
+impl Batches for ProposalWatch {
+    async fn next_batch(&mut self) -> insurup::Result<Batch> {
+        Ok(Batch::of(Vec::from_iter(self.next().await?)))
+    }
+}
+
+/// The iterator `class` of `insurup._lists` (`RowIterator`, `AsyncPageIterator`, …) over a core
+/// cursor; nothing is fetched until it advances.
+pub(crate) fn iterator<'py>(
+    py: Python<'py>,
+    cursor: impl Batches + 'static,
+    class: &str,
+    event_loop: Option<&EventLoopSlot>,
+) -> PyResult<Bound<'py, PyAny>> {
+    static LISTS: PyOnceLock<Py<PyModule>> = PyOnceLock::new();
+    let lists = LISTS.import(py, "insurup", "_lists")?;
+    let cursor = Arc::new(Mutex::new(Box::new(cursor) as Box<dyn Batches>));
+    let event_loop = event_loop.cloned();
+    lists
+        .getattr(class)?
+        .call1((ListCursor { cursor, event_loop },))
 }
 
 /// Makes the items of a batch Python objects, given the GIL.
@@ -123,7 +102,7 @@ impl<'py> IntoPyObject<'py> for Batch {
 /// calls take turns).
 #[pyclass(frozen, module = "insurup")]
 pub(crate) struct ListCursor {
-    cursor: Arc<Mutex<Cursor>>,
+    cursor: Arc<Mutex<Box<dyn Batches>>>,
     event_loop: Option<EventLoopSlot>,
 }
 

@@ -128,8 +128,3 @@ where
         block_on(py, call)?.into_bound_py_any(py)
     }
 }
-
-/// What the names of a client's classes start with (`Customers`, `AsyncCustomers`).
-pub(crate) const fn prefix(is_async: bool) -> &'static str {
-    if is_async { "Async" } else { "" }
-}

@@ -78,6 +78,9 @@ pub use error::{
     Error, ErrorKind, ErrorReport, FieldError, GraphQlError, Problem, PurchaseRef, Result,
     error_kinds,
 };
+#[cfg(feature = "python")]
+#[doc(hidden)]
+pub use ffi::python::py_repr;
 #[cfg(feature = "redis")]
 pub use fleet::{
     DEFAULT_KEY_PREFIX, DEFAULT_REDIS_TIMEOUT, RedisFleet, RedisFleetBuilder, RedisPurchaseGuard,

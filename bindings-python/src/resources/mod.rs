@@ -91,8 +91,9 @@ macro_rules! resource_class {
         }
 
         impl $class {
+            /// What the names of this client's classes start with (`Customers`, `AsyncCustomers`).
             #[allow(dead_code)]
-            const PREFIX: &'static str = $crate::runtime::prefix($is_async);
+            const PREFIX: &'static str = if $is_async { "Async" } else { "" };
 
             pub(crate) fn new(shared: $crate::client::Handle) -> Self {
                 $class { shared }

@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 
 use super::resource;
 use crate::inputs::Json;
-use crate::lists::Cursor;
+use crate::lists::iterator;
 
 resource! {
     /// Proposals: one quote request answered by many insurers, each answer a product.
@@ -191,7 +191,7 @@ resource! {
             let options = WaitOptions::try_from(settings)?;
             let watch = self.shared.client()?.proposals().watch(&proposal_id, options)?;
             let class = format!("{}ProposalWatch", Self::PREFIX);
-            Cursor::Updates(watch).iterator(py, &class, self.shared.event_loop())
+            iterator(py, watch, &class, self.shared.event_loop())
         }
     }
 }

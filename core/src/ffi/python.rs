@@ -46,12 +46,15 @@ impl<'a, 'py> pyo3::FromPyObject<'a, 'py> for crate::Secret {
     }
 }
 
-/// `repr(text)` in Python's own spelling (`'text'`).
-fn py_repr(py: pyo3::Python<'_>, text: &str) -> String {
+/// `repr(value)` in Python's own spelling (`'text'`, `None`); `?` if Python cannot render it.
+pub fn py_repr<'py>(py: pyo3::Python<'py>, value: impl pyo3::IntoPyObject<'py>) -> String {
+    use pyo3::IntoPyObjectExt;
     use pyo3::types::PyAnyMethods;
 
-    let repr = pyo3::types::PyString::new(py, text).repr();
-    repr.map_or_else(|_| "?".to_owned(), |repr| repr.to_string())
+    let repr = value
+        .into_bound_py_any(py)
+        .and_then(|object| Ok(object.repr()?.to_string()));
+    repr.unwrap_or_else(|_| "?".to_owned())
 }
 
 /// A payment card built in Python. Checked when it is built (Luhn, expiry, CVC, holder), so a
