@@ -142,13 +142,16 @@ async fn a_lease_holder_that_dies_before_refreshing_delays_the_fleet_by_one_leas
         .await
         .expect("a call after the lease expired");
     // The ageing token's renewal waited out the dead lease, then refreshed once.
+    // Wait for the refresh to be committed to the store, not merely answered by the sandbox.
     let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-    while sandbox.stats().await["refreshes"] != 1 && tokio::time::Instant::now() < deadline {
+    let mut record = store(&redis).session().await.expect("record");
+    while record.version < 2 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(100)).await;
+        record = store(&redis).session().await.expect("record");
     }
     assert_eq!(sandbox.stats().await["refreshes"], 1);
     assert_eq!(refused_refreshes(&sandbox).await, 0);
-    assert_eq!(store(&redis).session().await.expect("record").version, 2);
+    assert_eq!(record.version, 2);
 }
 
 #[tokio::test]
@@ -183,11 +186,14 @@ async fn a_refresh_token_rotated_by_a_worker_that_died_leads_to_one_login_for_ev
     let (one, two) = tokio::join!(mine.me(), theirs.me());
     one.expect("a call while the session is renewed");
     two.expect("another worker's call");
+    // The renewal runs in the background: wait until its login is committed to the store, not
+    // merely answered by the sandbox (the record is written after the login's response arrives).
     let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-    while sandbox.stats().await["logins"] != 2 && tokio::time::Instant::now() < deadline {
+    let mut record = shared.session().await.expect("record");
+    while record.version < 3 && tokio::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(100)).await;
+        record = shared.session().await.expect("record");
     }
-    let record = shared.session().await.expect("record");
     assert_eq!(refused_refreshes(&sandbox).await, 1, "one refused refresh");
     assert_eq!(sandbox.stats().await["logins"], 2, "then exactly one login");
     assert_eq!(record.state, SharedSessionState::Ok);
