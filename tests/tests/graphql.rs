@@ -172,3 +172,26 @@ async fn graphql_errors_become_the_same_kinds_as_rest() {
         .expect_err("unknown field");
     assert_eq!(error.kind(), insurup::ErrorKind::BadRequest);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn graphql_variables_are_an_object_and_none_is_sent_as_an_empty_one() {
+    let sandbox = TestSandbox::start().await;
+    let client = sandbox.client();
+    let query = "query { policiesNew(first: 1) { totalCount } }";
+    let data = client
+        .graphql()
+        .execute(query, serde_json::Value::Null)
+        .await
+        .expect("no variables is the same as {}");
+    assert!(data["policiesNew"]["totalCount"].is_number(), "{data}");
+    let graphql_requests = async || sandbox.stats().await["requests"]["POST /api/graphql"].clone();
+    let before = graphql_requests().await;
+    let error = client
+        .graphql()
+        .execute(query, serde_json::json!(["not", "an", "object"]))
+        .await
+        .expect_err("variables must be an object");
+    assert_eq!(error.kind(), insurup::ErrorKind::Validation);
+    assert_eq!(error.field(), Some("variables"));
+    assert_eq!(graphql_requests().await, before, "nothing was sent");
+}

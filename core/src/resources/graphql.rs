@@ -57,7 +57,8 @@ impl Graphql {
     /// error kinds as REST errors (from `extensions.code`); data that came with them stays
     /// available through [`Error::partial_data`]. Queries are reads, so failed attempts are
     /// retried; a document with a mutation is retried only when it provably never arrived. The
-    /// query is sent to the GraphQL endpoint of the server's dialect, as written.
+    /// query is sent to the GraphQL endpoint of the server's dialect, as written. `variables`
+    /// is an object; `null` means none and is sent as `{}`, the same from every language.
     pub async fn execute(
         &self,
         query: &str,
@@ -66,6 +67,11 @@ impl Graphql {
         if query.trim().is_empty() {
             return Err(Error::validation("query", "must not be empty"));
         }
+        let variables = match variables {
+            serde_json::Value::Null => serde_json::Value::Object(serde_json::Map::new()),
+            object @ serde_json::Value::Object(_) => object,
+            _ => return Err(Error::validation("variables", "must be an object")),
+        };
         self.discover().await;
         let dialects = self.client.dialects();
         let dialect = dialects.current();
