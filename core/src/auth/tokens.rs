@@ -96,6 +96,31 @@ impl TokenSet {
         let left = self.expires_at_ms().saturating_sub(now_ms()).max(0);
         Duration::from_millis(u64::try_from(left).unwrap_or(0))
     }
+
+    /// The tokens as JSON text, in clear, for a token store to keep where secrets go: the one
+    /// shape every language and [`crate::FileTokenStore`] write.
+    pub fn to_json(&self) -> String {
+        // Strings and numbers only: writing them cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Tokens a store kept with [`TokenSet::to_json`]. Anything else is a validation error on
+    /// `token_set` that quotes none of the text (it may hold a token).
+    pub fn from_json(text: &str) -> crate::Result<TokenSet> {
+        serde_json::from_str(text).map_err(|error| {
+            // serde quotes the offending value ("invalid type: string \"…\""): keep the position.
+            let reason = if error.to_string().contains('"') {
+                format!(
+                    "is not a stored token set (a field of the wrong type at line {}, column {})",
+                    error.line(),
+                    error.column()
+                )
+            } else {
+                format!("is not a stored token set: {error}")
+            };
+            crate::Error::validation("token_set", reason)
+        })
+    }
 }
 
 impl fmt::Debug for TokenSet {
@@ -113,6 +138,30 @@ impl fmt::Debug for TokenSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stored_form_reads_back_and_a_bad_one_is_refused_without_quoting_it() {
+        let tokens = TokenSet::new(
+            Secret::new("access"),
+            Some(Secret::new("refresh")),
+            600,
+            "agent-user:ops@acente.com.tr@http://127.0.0.1:9".into(),
+        );
+        let stored = tokens.to_json();
+        assert!(stored.contains("\"refreshToken\":\"refresh\""), "{stored}");
+        let read = TokenSet::from_json(&stored).expect("reads back");
+        assert_eq!(read.refresh_token.expect("kept").expose(), "refresh");
+        assert_eq!(read.issued_at_ms, tokens.issued_at_ms);
+
+        let misplaced =
+            r#"{"accessToken":"a","issuedAtMs":"eyJ.secret","expiresInSecs":1,"subject":"s"}"#;
+        let error = TokenSet::from_json(misplaced).expect_err("a string where a number goes");
+        assert_eq!(error.kind(), crate::ErrorKind::Validation);
+        assert_eq!(error.field(), Some("token_set"));
+        assert!(!error.to_string().contains("eyJ"), "{error}");
+        let error = TokenSet::from_json("{}").expect_err("empty");
+        assert!(error.to_string().contains("missing field"), "{error}");
+    }
 
     #[test]
     fn a_token_is_fresh_until_eighty_percent_of_its_life() {

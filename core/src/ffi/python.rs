@@ -138,18 +138,16 @@ impl<'a, 'py> pyo3::FromPyObject<'a, 'py> for NumberOrText {
 impl crate::TokenSet {
     /// The tokens as JSON text, for a store to keep (the same shape in every language and in a
     /// `FileTokenStore`).
-    fn to_json(&self) -> pyo3::PyResult<String> {
-        serde_json::to_string(self)
-            .map_err(|error| crate::Error::decode("could not encode the tokens", error).into())
+    #[pyo3(name = "to_json")]
+    fn py_to_json(&self) -> String {
+        self.to_json()
     }
 
     /// Tokens a store kept with `to_json()`.
     #[staticmethod]
-    fn from_json(text: &str) -> pyo3::PyResult<Self> {
-        serde_json::from_str(text).map_err(|error| {
-            let reason = format!("not a stored token set: {error}");
-            crate::Error::validation("tokens", reason).into()
-        })
+    #[pyo3(name = "from_json")]
+    fn py_from_json(text: &str) -> crate::Result<Self> {
+        Self::from_json(text)
     }
 
     /// Who the tokens belong to, e.g. `agent-user:ops@acente.com.tr`.
