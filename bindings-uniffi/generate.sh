@@ -7,13 +7,14 @@
 # The generated Swift and C headers are the binding's public surface, so they are also kept as
 # snapshots in bindings-uniffi/snapshots/generated/swift/ and reviewed like code, beside the
 # surface list every language's parity test reads, bindings-uniffi/surface.json (written by the
-# `surface` bin from the same library):
+# `surface` bin of bindings-uniffi/codegen from the same library):
 #   bindings-uniffi/generate.sh --check      # fail when either differs from what is committed
 #   bindings-uniffi/generate.sh --update     # accept the change: rewrite both
 #
-# Always builds the host's debug library, uniffi-bindgen and surface (in $CARGO_TARGET_DIR, else
-# target/); --library PATH generates from another build of the library instead (its UniFFI
-# metadata is the same for every target and profile).
+# Always builds the host's debug library, and uniffi-bindgen and surface from bindings-uniffi/codegen,
+# in one build so the library is compiled once (in $CARGO_TARGET_DIR, else target/); --library PATH
+# generates from another build of the library instead (its UniFFI metadata is the same for every
+# target and profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,7 +34,7 @@ case "$(uname -s)" in
     Darwin) extension=dylib ;;
     *) extension=so ;;
 esac
-cargo build --locked -p insurup-uniffi --features cli
+cargo build --locked -p insurup-uniffi -p insurup-uniffi-codegen
 debug="${CARGO_TARGET_DIR:-target}/debug"
 library="${library:-$debug/libinsurup_uniffi.${extension}}"
 

@@ -8,10 +8,7 @@ use insurup::{ClientBuilder, ClientOptions, Dialect};
 use crate::callbacks::{TokenStore, TwoFactorProvider, foreign_two_factor};
 use crate::error::Result;
 use crate::fleet::{RedisFleet, core_token_store};
-use crate::resources::{
-    Addresses, AgentBranches, Cases, Customers, Graphql, Policies, Properties, Proposals,
-    Purchases, ReferenceData, Vehicles, Webhooks, forward,
-};
+use crate::resources::{self, forward};
 
 /// The InsurUp API client. One per agency user; safe to share across coroutines and tasks,
 /// which share its connection pool and session.
@@ -106,12 +103,12 @@ forward! {
     }
 }
 
-/// The resource accessors, one object per core resource.
+/// The resource accessors, one object per core resource, declared in `resources::<accessor>`.
 macro_rules! resources {
     ($( $(#[doc = $doc:literal])* $name:ident: $object:ident, )+) => {
         #[uniffi::export]
         impl InsurUpClient {
-            $( $(#[doc = $doc])* pub fn $name(&self) -> Arc<$object> { Arc::new($object(self.0.$name())) } )+
+            $( $(#[doc = $doc])* pub fn $name(&self) -> Arc<resources::$name::$object> { Arc::new(resources::$name::$object(self.0.$name())) } )+
         }
     };
 }

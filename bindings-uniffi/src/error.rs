@@ -48,13 +48,6 @@ macro_rules! error_enum {
 
 insurup::for_each_error_kind!(error_enum);
 
-/// An error thrown by a Kotlin or Swift callback, as the core sees it: the same kind and message.
-impl From<InsurUpError> for insurup::Error {
-    fn from(error: InsurUpError) -> Self {
-        insurup::Error::from_report(&error.report())
-    }
-}
-
 /// A callback threw something other than `InsurUpException`/`InsurUpError`; the adapter that
 /// called it names the callback (see `callbacks.rs`).
 impl From<uniffi::UnexpectedUniFFICallbackError> for InsurUpError {

@@ -3,7 +3,7 @@ use insurup::{
     VehicleId, VehicleModel,
 };
 
-use super::{Properties, Vehicles};
+use super::{properties::Properties, vehicles::Vehicles};
 
 forward! {
     /// Changing vehicles, and brand-code queries.

@@ -4,7 +4,7 @@ use insurup::{
     NewEndorsementCase, UserId,
 };
 
-use super::Cases;
+use super::cases::Cases;
 
 forward! {
     /// Cases besides new sales, and the work done on a case. `case_ref` is a case's id or reference.

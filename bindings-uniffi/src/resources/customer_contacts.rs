@@ -3,7 +3,7 @@ use insurup::{
     CustomerContact, CustomerEmailAddress, CustomerId, CustomerPhone, PhoneNumber, UserId,
 };
 
-use super::Customers;
+use super::customers::Customers;
 
 forward! {
     /// A customer's contact book, consents and the people looking after them.

@@ -43,33 +43,20 @@ macro_rules! forward {
 
 pub(crate) use forward;
 
-mod addresses;
-mod agent_branches;
+pub(crate) mod addresses;
+pub(crate) mod agent_branches;
 mod assets;
 mod case_work;
-mod cases;
+pub(crate) mod cases;
 mod customer_contacts;
-mod customers;
-mod graphql;
-mod policies;
+pub(crate) mod customers;
+pub(crate) mod graphql;
+pub(crate) mod policies;
 mod policy_admin;
-mod properties;
+pub(crate) mod properties;
 mod proposal_documents;
-mod proposals;
-mod purchase;
-mod reference;
-mod vehicles;
-mod webhooks;
-
-pub use addresses::Addresses;
-pub use agent_branches::AgentBranches;
-pub use cases::Cases;
-pub use customers::Customers;
-pub use graphql::Graphql;
-pub use policies::Policies;
-pub use properties::Properties;
-pub use proposals::Proposals;
-pub use purchase::Purchases;
-pub use reference::ReferenceData;
-pub use vehicles::Vehicles;
-pub use webhooks::Webhooks;
+pub(crate) mod proposals;
+pub(crate) mod purchase;
+pub(crate) mod reference;
+pub(crate) mod vehicles;
+pub(crate) mod webhooks;

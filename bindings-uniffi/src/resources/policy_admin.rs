@@ -2,7 +2,7 @@ use insurup::{
     AgentBranchId, ManualPolicy, Policy, PolicyId, PolicyTransfer, PolicyTransferRun, UserId,
 };
 
-use super::Policies;
+use super::policies::Policies;
 
 forward! {
     /// Who looks after a policy, policies bought elsewhere, and transfers from insurers' systems.

@@ -3,7 +3,7 @@ use insurup::{
     ProposalProductId, UserId,
 };
 
-use super::Proposals;
+use super::proposals::Proposals;
 use crate::error::json_argument;
 
 forward! {

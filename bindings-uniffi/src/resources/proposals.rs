@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use insurup::{
     Document, NewProposal, PremiumDetail, Product, Proposal, ProposalId, ProposalProductId,
-    ProposalUpdate, WaitOptions, WaitSettings,
+    ProposalUpdate, WaitSettings,
 };
 
 use crate::error::Result;
@@ -49,8 +49,7 @@ impl Proposals {
     /// one, until all have (Kotlin: `updates(...)` as a `Flow`; Swift: an `AsyncSequence`).
     #[uniffi::method(default(options))]
     pub fn watch(&self, id: ProposalId, options: WaitSettings) -> Result<Arc<ProposalWatch>> {
-        let options = WaitOptions::try_from(options)?;
-        let watch = self.0.watch(&id, options)?;
+        let watch = self.0.watch(&id, options.try_into()?)?;
         Ok(Arc::new(ProposalWatch(tokio::sync::Mutex::new(watch))))
     }
 }
