@@ -80,20 +80,17 @@ impl TokenSet {
         ts_args_type = "json: string | TokenSetJson"
     )]
     pub fn from_json(json: serde_json::Value) -> Result<Self> {
-        let parsed = match json {
-            serde_json::Value::String(text) => serde_json::from_str(&text),
-            value => serde_json::from_value(value),
+        let text = match json {
+            serde_json::Value::String(text) => text,
+            value => value.to_string(),
         };
-        let tokens = parsed.map_err(|error| {
-            Error::validation("token_set", format!("is not a stored token set: {error}"))
-        })?;
-        Ok(TokenSet(tokens))
+        Ok(TokenSet(insurup::TokenSet::from_json(&text)?))
     }
 
     /// The stored form, tokens in clear.
     #[napi(js_name = "toJSON", ts_return_type = "TokenSetJson")]
-    pub fn to_json(&self) -> Result<serde_json::Value> {
-        serde_json::to_value(&self.0).map_err(|error| napi::Error::from_reason(error.to_string()))
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::to_value(&self.0).unwrap_or_default()
     }
 
     /// Who the tokens belong to, and on which API (`agent-user:ops@acente.com.tr@https://…`).

@@ -77,16 +77,13 @@ impl insurup::TokenStore for ForeignTokenStore {
 /// The whole token set as JSON, tokens in clear: for the Keychain or Keystore only.
 #[uniffi::export]
 pub fn token_set_to_json(tokens: TokenSet) -> String {
-    // A token set is strings and numbers; writing it cannot fail.
-    serde_json::to_string(&tokens).unwrap_or_default()
+    tokens.to_json()
 }
 
 /// Reads a token set written by `token_set_to_json`.
 #[uniffi::export]
 pub fn token_set_from_json(json: String) -> Result<TokenSet> {
-    serde_json::from_str(&json).map_err(|error| {
-        Error::validation("json", format!("is not a stored token set: {error}")).into()
-    })
+    Ok(TokenSet::from_json(&json)?)
 }
 
 /// Receives the SDK's diagnostics (retries, token renewals, dialect discovery), e.g. to hand
