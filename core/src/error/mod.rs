@@ -54,8 +54,9 @@ macro_rules! for_each_error_kind {
             PurchaseOutcomeUnknown,
             /// The server's answer could not be decoded.
             Decode,
-            /// The token store failed, or could not save the session's renewed tokens (the session
-            /// keeps them in memory and saves them again on a later call). Fix the store.
+            /// The token store failed, or could not save the session's renewed tokens (the server
+            /// has already retired the old refresh token; the session keeps the new ones in memory
+            /// and saves them again on a later call). Fix the store.
             TokenStore,
         }
     };

@@ -8945,8 +8945,9 @@ enum InsurUpError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */report: ErrorReport
     )
     /**
-     * The token store failed, or could not save the session's renewed tokens (the session
-     * keeps them in memory and saves them again on a later call). Fix the store.
+     * The token store failed, or could not save the session's renewed tokens (the server
+     * has already retired the old refresh token; the session keeps the new ones in memory
+     * and saves them again on a later call). Fix the store.
      */
     case TokenStore(
         /**
