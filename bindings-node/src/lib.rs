@@ -9,7 +9,8 @@
 //!
 //! The layout mirrors the core: `client.rs` and `auth.rs` for configuration and callbacks,
 //! `fleet.rs` for the state worker processes share in Redis, `logging.rs` for the host's logger,
-//! `resources/` one file per resource, `cancel.rs` for `AbortSignal`s.
+//! `resources/` one file per resource, `cancel.rs` for `AbortSignal`s, `settle.rs` for the
+//! promises of async calls.
 
 // napi registers exported items only outside `cfg(test)`, so a test build sees them unused.
 #![cfg_attr(test, allow(dead_code))]
@@ -20,6 +21,7 @@ mod client;
 mod fleet;
 mod logging;
 mod resources;
+mod settle;
 mod webhook;
 
 use std::collections::HashMap;

@@ -22,7 +22,11 @@ resource! {
 impl AgentBranches {
     /// The hierarchy: every branch with its depth, ancestors and children, depth first.
     #[napi]
-    pub async fn tree(&self) -> napi::Result<Vec<AgentBranchNode>> {
-        Ok(self.0.tree().await?.nodes())
+    pub fn tree<'env>(
+        &self,
+        env: &'env napi::Env,
+    ) -> napi::Result<napi::bindgen_prelude::PromiseRaw<'env, Vec<AgentBranchNode>>> {
+        let branches = self.0.clone();
+        crate::settle::spawn_promise(env, async move { Ok(branches.tree().await?.nodes()) })
     }
 }

@@ -1,4 +1,4 @@
-use napi::bindgen_prelude::{Object, Unknown};
+use napi::bindgen_prelude::{Object, PromiseRaw, Unknown};
 use napi::{Env, Result};
 use napi_derive::napi;
 use tokio::sync::Mutex;
@@ -96,9 +96,10 @@ macro_rules! lists {
             #[doc = "Runs any query and returns its `data`. GraphQL `errors[]` become the same error"]
             #[doc = "classes as REST errors, with any partial data on the error's `partialData`."]
             #[napi(ts_args_type = "query: string, variables?: Record<string, unknown>", ts_return_type = "Promise<unknown>")]
-            pub async fn execute(&self, query: String, variables: Option<serde_json::Value>) -> Result<serde_json::Value> {
+            pub fn execute<'env>(&self, env: &'env Env, query: String, variables: Option<serde_json::Value>) -> Result<PromiseRaw<'env, serde_json::Value>> {
                 let variables = variables.unwrap_or_else(|| serde_json::json!({}));
-                Ok(self.0.execute(&query, variables).await?)
+                let graphql = self.0.clone();
+                crate::settle::spawn_promise(env, async move { Ok(graphql.execute(&query, variables).await?) })
             }
             $(
                 #[doc = "Every row matching `options`, fetched a page at a time as the loop reads them;"]

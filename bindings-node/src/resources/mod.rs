@@ -1,57 +1,86 @@
 //! One class per core resource, each method one forwarding line.
 
 /// Declares the class of a core resource whose methods each forward one call:
-/// `name(arg: Type) -> Output = core_method(arguments);` is the async method `name` returning
-/// what `self.0.core_method(arguments)` resolves to; `name as "jsName"(…)` sets a JS name that
+/// `name(arg: Type) -> Output = core_method(arguments);` is the method `name` returning a promise
+/// of what `self.0.core_method(arguments)` resolves to (settled in batches, see `settle.rs`); `name as "jsName"(…)` sets a JS name that
 /// napi's camelCase would spell otherwise; `impl Class { … }` adds such methods to a class
 /// declared in another file (a core resource whose methods live in several files). Docs are
 /// string literals, one per line: napi reads doc comments that pass through a macro as raw
 /// strings, quotes and all.
 macro_rules! resource {
+    (@methods $class:ident) => {};
+    // `()` and `Option` are typed as an `async fn` returning them would be (`Promise<void>`,
+    // `Promise<T | null>`): napi types a promise's value as an argument, not a return value.
     (
-        $($doc:literal)*
-        impl $class:ident {
-            $(
-                $($method_doc:literal)*
-                $name:ident $(as $js:literal)? ($($arg:ident: $ty:ty),*) -> $ret:ty =
-                    $call:ident($($pass:expr),*);
-            )*
-        }
+        @methods $class:ident
+        $($method_doc:literal)*
+        $name:ident $(as $js:literal)? ($($arg:ident: $ty:ty),*) -> () =
+            $call:ident($($pass:expr),*);
+        $($rest:tt)*
+    ) => {
+        resource!(@method $class [$($method_doc)*] $name [$($js)?] ($($arg: $ty),*)
+            -> () as crate::settle::void = $call($($pass),*));
+        resource!(@methods $class $($rest)*);
+    };
+    (
+        @methods $class:ident
+        $($method_doc:literal)*
+        $name:ident $(as $js:literal)? ($($arg:ident: $ty:ty),*) -> Option<$inner:ty> =
+            $call:ident($($pass:expr),*);
+        $($rest:tt)*
+    ) => {
+        resource!(@method $class [$($method_doc)*] $name [$($js)?] ($($arg: $ty),*)
+            -> Option<$inner> as napi::bindgen_prelude::Either<$inner, crate::settle::null> =
+            $call($($pass),*));
+        resource!(@methods $class $($rest)*);
+    };
+    (
+        @methods $class:ident
+        $($method_doc:literal)*
+        $name:ident $(as $js:literal)? ($($arg:ident: $ty:ty),*) -> $ret:ty =
+            $call:ident($($pass:expr),*);
+        $($rest:tt)*
+    ) => {
+        resource!(@method $class [$($method_doc)*] $name [$($js)?] ($($arg: $ty),*)
+            -> $ret as $ret = $call($($pass),*));
+        resource!(@methods $class $($rest)*);
+    };
+    (
+        @method $class:ident [$($method_doc:literal)*] $name:ident [$($js:literal)?]
+        ($($arg:ident: $ty:ty),*) -> $ret:ty as $typed:ty = $call:ident($($pass:expr),*)
     ) => {
         #[napi]
         impl $class {
-            $(
-                $(#[doc = $method_doc])*
-                #[napi $((js_name = $js))?]
-                pub async fn $name(&self, $($arg: $ty),*) -> napi::Result<$ret> {
-                    Ok(self.0.$call($($pass),*).await?)
-                }
-            )*
+            $(#[doc = $method_doc])*
+            #[napi $((js_name = $js))?]
+            pub fn $name<'env>(
+                &self,
+                env: &'env napi::Env,
+                $($arg: $ty),*
+            ) -> napi::Result<napi::bindgen_prelude::PromiseRaw<'env, $typed>> {
+                let core = self.0.clone();
+                crate::settle::spawn_promise::<$ret, _, _>(env, async move {
+                    Ok(core.$call($($pass),*).await?)
+                })
+            }
         }
     };
     (
         $($doc:literal)*
-        $class:ident($core:ty) {
-            $(
-                $($method_doc:literal)*
-                $name:ident $(as $js:literal)? ($($arg:ident: $ty:ty),*) -> $ret:ty =
-                    $call:ident($($pass:expr),*);
-            )*
-        }
+        impl $class:ident { $($methods:tt)* }
+    ) => {
+        resource!(@methods $class $($methods)*);
+    };
+    (
+        $($doc:literal)*
+        $class:ident($core:ty) { $($methods:tt)* }
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug)]
         #[napi]
         pub struct $class(pub(crate) $core);
 
-        resource! {
-            impl $class {
-                $(
-                    $($method_doc)*
-                    $name $(as $js)? ($($arg: $ty),*) -> $ret = $call($($pass),*);
-                )*
-            }
-        }
+        resource!(@methods $class $($methods)*);
     };
 }
 

@@ -190,12 +190,16 @@ impl Proposals {
 
     /// The coverage table of a product (its shape differs per branch and insurer).
     #[napi(ts_return_type = "Promise<unknown>")]
-    pub async fn coverage(
+    pub fn coverage<'env>(
         &self,
+        env: &'env Env,
         id: ProposalId,
         product_id: ProposalProductId,
-    ) -> Result<serde_json::Value> {
-        Ok(self.0.coverage(&id, &product_id).await?)
+    ) -> Result<PromiseRaw<'env, serde_json::Value>> {
+        let proposals = self.0.clone();
+        crate::settle::spawn_promise(env, async move {
+            Ok(proposals.coverage(&id, &product_id).await?)
+        })
     }
 }
 
