@@ -477,13 +477,25 @@ fn wrapper_names(dir: &str) -> Names {
             };
             let name = ident_at(head, at + 3);
             let compact: String = piece.split_whitespace().collect();
-            if let Some(call) = compact.find("self.0.") {
-                let method = ident_at(&compact, call + "self.0.".len());
+            if let Some(method) = forwarded_method(&compact) {
                 names.insert((ty.clone(), method.to_owned()), camel(name));
             }
         }
     }
     names
+}
+
+/// The core method a wrapper's body (whitespace removed) calls: `self.0.method(…)`, or, when the
+/// resource is cloned into a future first, `let name = self.0.clone(); … name.method(…)`.
+fn forwarded_method(compact: &str) -> Option<&str> {
+    let call = compact.find("self.0.")?;
+    let method = ident_at(compact, call + "self.0.".len());
+    if method != "clone" {
+        return Some(method);
+    }
+    let binding = compact[..call].strip_suffix('=')?.rsplit_once("let")?.1;
+    let at = compact[call..].find(&format!("{binding}."))? + call + binding.len() + 1;
+    Some(ident_at(compact, at)).filter(|method| !method.is_empty())
 }
 
 /// Binding type → the core type it wraps: `pub struct Name(pub(crate) insurup::Type);`, or
