@@ -97,7 +97,8 @@ macro_rules! lists {
             #[doc = "classes as REST errors, with any partial data on the error's `partialData`."]
             #[napi(ts_args_type = "query: string, variables?: Record<string, unknown>", ts_return_type = "Promise<unknown>")]
             pub fn execute<'env>(&self, env: &'env Env, query: String, variables: Option<serde_json::Value>) -> Result<PromiseRaw<'env, serde_json::Value>> {
-                let variables = variables.unwrap_or_else(|| serde_json::json!({}));
+                // None is the core's to spell (it sends `{}`, as from every language).
+                let variables = variables.unwrap_or_default();
                 let graphql = self.0.clone();
                 crate::settle::spawn_promise(env, async move { Ok(graphql.execute(&query, variables).await?) })
             }
