@@ -5,29 +5,26 @@ use tokio::sync::Mutex;
 
 use insurup::{
     AgentBranchId, Channel, CoverageGroupId, CustomerId, Document, NewProposal, PremiumDetail,
-    Product, ProductBranch, PropertyId, Proposal, ProposalId, ProposalProductId, ProposalUpdate,
-    VehicleId, WaitOptions, WaitSettings,
+    Product, PropertyId, Proposal, ProposalId, ProposalProductId, ProposalUpdate, VehicleId,
+    WaitOptions, WaitSettings,
 };
 
 use crate::cancel::Cancellation;
 use crate::read;
 
-/// Declares a proposal to request as JS writes it: its own fields, then the options every
-/// proposal takes, where `coverageGroupIds` may be left out (docs as string literals, as in
-/// `resource!`; `Option` spelt out, not passed as a `ty`, which napi would not see as optional).
-/// `into_new` makes the core's `NewProposal` of it: `base`, written with the own fields, and
-/// the options.
+/// Declares the object a `create<Branch>` method takes: its own fields, then the options of the
+/// core's `NewProposal` (docs as string literals, as in `resource!`; `Option` spelt out, not
+/// passed as a `ty`, which napi would not see as optional). `into_new` makes the core's
+/// `NewProposal` of it: `base`, written with the own fields, and the options.
 macro_rules! proposal_input {
     (
         $($doc:literal)*
-        $name:ident $(as $js:literal)? {
-            $($($field_doc:literal)* $field:ident: $ty:ident $(<$inner:ty>)?,)*
-        }
-        into_new($($param:ident: $param_ty:ty)?) = $base:expr;
+        $name:ident { $($($field_doc:literal)* $field:ident: $ty:ident $(<$inner:ty>)?,)* }
+        into_new($param:ident: $param_ty:ty) = $base:expr;
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug)]
-        #[napi(object $(, js_name = $js)?)]
+        #[napi(object, object_to_js = false)]
         pub struct $name {
             $($(#[doc = $field_doc])* pub $field: $ty $(<$inner>)?,)*
             #[doc = "Coverage groups to price (at most 3); the agency's defaults when omitted."]
@@ -41,15 +38,9 @@ macro_rules! proposal_input {
         }
 
         impl $name {
-            fn into_new(self $(, $param: $param_ty)?) -> NewProposal {
+            fn into_new(self, $param: $param_ty) -> NewProposal {
                 let $name { $($field,)* coverage_group_ids, channel, agent_branch_id, policy_start_date } = self;
-                NewProposal {
-                    coverage_group_ids: coverage_group_ids.unwrap_or_default(),
-                    channel,
-                    agent_branch_id,
-                    policy_start_date,
-                    ..$base
-                }
+                NewProposal { coverage_group_ids, channel, agent_branch_id, policy_start_date, ..$base }
             }
         }
     };
@@ -83,28 +74,6 @@ proposal_input! {
         NewProposal { insured_customer_id, ..branch(customer_id, property_id) };
 }
 
-proposal_input! {
-    "Any proposal, the branch named (`proposals.create`); the `create<Branch>` methods are shorter."
-    NewProposalInput as "NewProposal" {
-        "Branch."
-        product_branch: ProductBranch,
-        "The customer who pays (sigorta ettiren)."
-        insurer_customer_id: CustomerId,
-        "The customer who is insured (sigortalı); the payer when omitted."
-        insured_customer_id: Option<CustomerId>,
-        "The vehicle, for kasko, trafik and İMM."
-        vehicle_id: Option<VehicleId>,
-        "The property, for DASK and konut."
-        property_id: Option<PropertyId>,
-    }
-    into_new() = NewProposal {
-        insured_customer_id,
-        vehicle_id,
-        property_id,
-        ..NewProposal::new(product_branch, insurer_customer_id)
-    };
-}
-
 /// The core's wait options for `options` (seconds; the core's defaults for what is left out) and
 /// the signal that cancels the call.
 fn wait_options(env: &Env, options: Option<Unknown>) -> Result<(WaitOptions, Cancellation)> {
@@ -118,7 +87,7 @@ resource! {
     Proposals(insurup::Proposals) {
         "Requests a proposal from every insurer the agency works with and returns it at once;"
         "products arrive over the next seconds (see `wait` and `watch`). Never sent twice."
-        create(proposal: NewProposalInput) -> Proposal = create(proposal.into_new());
+        create(proposal: NewProposal) -> Proposal = create(proposal);
         "Requests a kasko (comprehensive motor) proposal."
         create_kasko(proposal: VehicleProposal) -> Proposal = create(proposal.into_new(NewProposal::kasko));
         "Requests a trafik (compulsory motor liability) proposal."

@@ -1834,17 +1834,17 @@ class AsyncProperties:
 class Proposals:
     """Proposals: one quote request answered by many insurers, each answer a product."""
 
-    def create(self, *, product_branch: str, insurer_customer_id: str, insured_customer_id: str | None = None, vehicle_id: str | None = None, property_id: str | None = None, coverage_group_ids: builtins.list[str] = ..., channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
+    def create(self, *, product_branch: str, insurer_customer_id: str, insured_customer_id: str | None = None, vehicle_id: str | None = None, property_id: str | None = None, coverage_group_ids: builtins.list[str] | None = None, channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
         """Requests a proposal from every insurer and returns it at once; products arrive over the next seconds (see `wait` and `watch`). Never sent twice. `create_kasko` and its siblings name the branch for you."""
-    def create_kasko(self, *, customer_id: str, vehicle_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] = ..., channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
+    def create_kasko(self, *, customer_id: str, vehicle_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] | None = None, channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
         """Requests a kasko proposal for a customer's vehicle."""
-    def create_trafik(self, *, customer_id: str, vehicle_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] = ..., channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
+    def create_trafik(self, *, customer_id: str, vehicle_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] | None = None, channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
         """Requests a trafik (compulsory motor liability) proposal."""
-    def create_imm(self, *, customer_id: str, vehicle_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] = ..., channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
+    def create_imm(self, *, customer_id: str, vehicle_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] | None = None, channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
         """Requests an İMM (voluntary motor liability) proposal."""
-    def create_dask(self, *, customer_id: str, property_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] = ..., channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
+    def create_dask(self, *, customer_id: str, property_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] | None = None, channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
         """Requests a DASK (compulsory earthquake) proposal for a customer's property."""
-    def create_konut(self, *, customer_id: str, property_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] = ..., channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
+    def create_konut(self, *, customer_id: str, property_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] | None = None, channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
         """Requests a konut (home) proposal for a customer's property."""
     def get(self, proposal_id: str) -> Proposal:
         """A proposal with its products."""
@@ -1891,17 +1891,17 @@ class Proposals:
 class AsyncProposals:
     """Proposals: one quote request answered by many insurers, each answer a product."""
 
-    async def create(self, *, product_branch: str, insurer_customer_id: str, insured_customer_id: str | None = None, vehicle_id: str | None = None, property_id: str | None = None, coverage_group_ids: builtins.list[str] = ..., channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
+    async def create(self, *, product_branch: str, insurer_customer_id: str, insured_customer_id: str | None = None, vehicle_id: str | None = None, property_id: str | None = None, coverage_group_ids: builtins.list[str] | None = None, channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
         """Requests a proposal from every insurer and returns it at once; products arrive over the next seconds (see `wait` and `watch`). Never sent twice. `create_kasko` and its siblings name the branch for you."""
-    async def create_kasko(self, *, customer_id: str, vehicle_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] = ..., channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
+    async def create_kasko(self, *, customer_id: str, vehicle_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] | None = None, channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
         """Requests a kasko proposal for a customer's vehicle."""
-    async def create_trafik(self, *, customer_id: str, vehicle_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] = ..., channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
+    async def create_trafik(self, *, customer_id: str, vehicle_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] | None = None, channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
         """Requests a trafik (compulsory motor liability) proposal."""
-    async def create_imm(self, *, customer_id: str, vehicle_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] = ..., channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
+    async def create_imm(self, *, customer_id: str, vehicle_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] | None = None, channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
         """Requests an İMM (voluntary motor liability) proposal."""
-    async def create_dask(self, *, customer_id: str, property_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] = ..., channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
+    async def create_dask(self, *, customer_id: str, property_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] | None = None, channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
         """Requests a DASK (compulsory earthquake) proposal for a customer's property."""
-    async def create_konut(self, *, customer_id: str, property_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] = ..., channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
+    async def create_konut(self, *, customer_id: str, property_id: str, insured_customer_id: str | None = None, coverage_group_ids: builtins.list[str] | None = None, channel: str | None = None, agent_branch_id: str | None = None, policy_start_date: str | None = None) -> Proposal:
         """Requests a konut (home) proposal for a customer's property."""
     async def get(self, proposal_id: str) -> Proposal:
         """A proposal with its products."""
@@ -2050,13 +2050,13 @@ class AsyncVehicles:
 class Webhooks:
     """Webhook subscriptions and their deliveries."""
 
-    def create(self, *, url: str, events: builtins.list[str], secret: str | None = None, agent_branch_ids: builtins.list[str] = ...) -> Webhook:
+    def create(self, *, url: str, events: builtins.list[str], secret: str | None = None, agent_branch_ids: builtins.list[str] | None = None) -> Webhook:
         """Subscribes a URL to events and returns the webhook. Keep `secret`: deliveries are signed with it and the API never returns it."""
     def list(self) -> builtins.list[Webhook]:
         """Every webhook of the agency."""
     def get(self, webhook_id: str) -> Webhook:
         """One webhook."""
-    def update(self, webhook_id: str, *, url: str, events: builtins.list[str], secret: str | None = None, agent_branch_ids: builtins.list[str] = ...) -> Webhook:
+    def update(self, webhook_id: str, *, url: str, events: builtins.list[str], secret: str | None = None, agent_branch_ids: builtins.list[str] | None = None) -> Webhook:
         """Replaces a webhook's URL, events, branches and secret."""
     def delete(self, webhook_id: str) -> None:
         """Deletes a webhook."""
@@ -2069,13 +2069,13 @@ class Webhooks:
 class AsyncWebhooks:
     """Webhook subscriptions and their deliveries."""
 
-    async def create(self, *, url: str, events: builtins.list[str], secret: str | None = None, agent_branch_ids: builtins.list[str] = ...) -> Webhook:
+    async def create(self, *, url: str, events: builtins.list[str], secret: str | None = None, agent_branch_ids: builtins.list[str] | None = None) -> Webhook:
         """Subscribes a URL to events and returns the webhook. Keep `secret`: deliveries are signed with it and the API never returns it."""
     async def list(self) -> builtins.list[Webhook]:
         """Every webhook of the agency."""
     async def get(self, webhook_id: str) -> Webhook:
         """One webhook."""
-    async def update(self, webhook_id: str, *, url: str, events: builtins.list[str], secret: str | None = None, agent_branch_ids: builtins.list[str] = ...) -> Webhook:
+    async def update(self, webhook_id: str, *, url: str, events: builtins.list[str], secret: str | None = None, agent_branch_ids: builtins.list[str] | None = None) -> Webhook:
         """Replaces a webhook's URL, events, branches and secret."""
     async def delete(self, webhook_id: str) -> None:
         """Deletes a webhook."""

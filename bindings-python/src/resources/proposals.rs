@@ -18,7 +18,7 @@ resource! {
         fn create(; product_branch: ProductBranch, insurer_customer_id: CustomerId,
             insured_customer_id: Option<CustomerId> = None, vehicle_id: Option<VehicleId> = None,
             property_id: Option<PropertyId> = None,
-            coverage_group_ids: Vec<CoverageGroupId> = (Vec::new()),
+            coverage_group_ids: Option<Vec<CoverageGroupId>> = None,
             channel: Option<Channel> = None, agent_branch_id: Option<AgentBranchId> = None,
             policy_start_date: Option<String> = None) -> Proposal
             = |client, proposal: NewProposal| client.proposals().create(proposal);
@@ -26,7 +26,7 @@ resource! {
         /// Requests a kasko proposal for a customer's vehicle.
         fn create_kasko(; customer_id: CustomerId, vehicle_id: VehicleId,
             insured_customer_id: Option<CustomerId> = None,
-            coverage_group_ids: Vec<CoverageGroupId> = (Vec::new()), channel: Option<Channel> = None,
+            coverage_group_ids: Option<Vec<CoverageGroupId>> = None, channel: Option<Channel> = None,
             agent_branch_id: Option<AgentBranchId> = None, policy_start_date: Option<String> = None)
             -> Proposal = |client| client.proposals().create(NewProposal { insured_customer_id,
                 coverage_group_ids, channel, agent_branch_id, policy_start_date,
@@ -35,7 +35,7 @@ resource! {
         /// Requests a trafik (compulsory motor liability) proposal.
         fn create_trafik(; customer_id: CustomerId, vehicle_id: VehicleId,
             insured_customer_id: Option<CustomerId> = None,
-            coverage_group_ids: Vec<CoverageGroupId> = (Vec::new()), channel: Option<Channel> = None,
+            coverage_group_ids: Option<Vec<CoverageGroupId>> = None, channel: Option<Channel> = None,
             agent_branch_id: Option<AgentBranchId> = None, policy_start_date: Option<String> = None)
             -> Proposal = |client| client.proposals().create(NewProposal { insured_customer_id,
                 coverage_group_ids, channel, agent_branch_id, policy_start_date,
@@ -44,7 +44,7 @@ resource! {
         /// Requests an İMM (voluntary motor liability) proposal.
         fn create_imm(; customer_id: CustomerId, vehicle_id: VehicleId,
             insured_customer_id: Option<CustomerId> = None,
-            coverage_group_ids: Vec<CoverageGroupId> = (Vec::new()), channel: Option<Channel> = None,
+            coverage_group_ids: Option<Vec<CoverageGroupId>> = None, channel: Option<Channel> = None,
             agent_branch_id: Option<AgentBranchId> = None, policy_start_date: Option<String> = None)
             -> Proposal = |client| client.proposals().create(NewProposal { insured_customer_id,
                 coverage_group_ids, channel, agent_branch_id, policy_start_date,
@@ -53,7 +53,7 @@ resource! {
         /// Requests a DASK (compulsory earthquake) proposal for a customer's property.
         fn create_dask(; customer_id: CustomerId, property_id: PropertyId,
             insured_customer_id: Option<CustomerId> = None,
-            coverage_group_ids: Vec<CoverageGroupId> = (Vec::new()), channel: Option<Channel> = None,
+            coverage_group_ids: Option<Vec<CoverageGroupId>> = None, channel: Option<Channel> = None,
             agent_branch_id: Option<AgentBranchId> = None, policy_start_date: Option<String> = None)
             -> Proposal = |client| client.proposals().create(NewProposal { insured_customer_id,
                 coverage_group_ids, channel, agent_branch_id, policy_start_date,
@@ -62,7 +62,7 @@ resource! {
         /// Requests a konut (home) proposal for a customer's property.
         fn create_konut(; customer_id: CustomerId, property_id: PropertyId,
             insured_customer_id: Option<CustomerId> = None,
-            coverage_group_ids: Vec<CoverageGroupId> = (Vec::new()), channel: Option<Channel> = None,
+            coverage_group_ids: Option<Vec<CoverageGroupId>> = None, channel: Option<Channel> = None,
             agent_branch_id: Option<AgentBranchId> = None, policy_start_date: Option<String> = None)
             -> Proposal = |client| client.proposals().create(NewProposal { insured_customer_id,
                 coverage_group_ids, channel, agent_branch_id, policy_start_date,

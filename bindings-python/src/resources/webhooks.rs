@@ -11,7 +11,7 @@ resource! {
         /// Subscribes a URL to events and returns the webhook. Keep `secret`: deliveries are
         /// signed with it and the API never returns it.
         fn create(; url: String, events: Vec<WebhookEvent>, secret: Option<Secret> = None,
-            agent_branch_ids: Vec<AgentBranchId> = (Vec::new())) -> Webhook
+            agent_branch_ids: Option<Vec<AgentBranchId>> = None) -> Webhook
             = |client, webhook: NewWebhook| client.webhooks().create(webhook);
 
         /// Every webhook of the agency.
@@ -22,7 +22,7 @@ resource! {
 
         /// Replaces a webhook's URL, events, branches and secret.
         fn update(webhook_id: WebhookId; url: String, events: Vec<WebhookEvent>,
-            secret: Option<Secret> = None, agent_branch_ids: Vec<AgentBranchId> = (Vec::new()))
+            secret: Option<Secret> = None, agent_branch_ids: Option<Vec<AgentBranchId>> = None)
             -> Webhook = |client, webhook: NewWebhook| client.webhooks().update(&webhook_id, webhook);
 
         /// Deletes a webhook.

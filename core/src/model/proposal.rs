@@ -208,7 +208,7 @@ impl Proposal {
 
 /// A proposal to request (`POST /api/proposals`). Build one with [`NewProposal::kasko`],
 /// [`NewProposal::trafik`], [`NewProposal::dask`] or [`NewProposal::konut`].
-// Node takes its own `NewProposal` object (bindings-node), where `coverageGroupIds` may be left out.
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_to_js = false))]
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewProposal {
@@ -225,9 +225,9 @@ pub struct NewProposal {
     /// The property, for DASK and konut.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub property_id: Option<PropertyId>,
-    /// Coverage groups to price (at most 3); the agency's defaults when empty.
+    /// Coverage groups to price (at most 3); the agency's defaults when omitted or empty.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub coverage_group_ids: Vec<CoverageGroupId>,
+    pub coverage_group_ids: Option<Vec<CoverageGroupId>>,
     /// Channel; `API` when omitted.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channel: Option<Channel>,
@@ -249,7 +249,7 @@ impl NewProposal {
             insured_customer_id: None,
             vehicle_id: None,
             property_id: None,
-            coverage_group_ids: Vec::new(),
+            coverage_group_ids: None,
             channel: None,
             agent_branch_id: None,
             policy_start_date: None,
@@ -301,7 +301,7 @@ impl NewProposal {
         I: IntoIterator<Item = T>,
         T: Into<CoverageGroupId>,
     {
-        self.coverage_group_ids = ids.into_iter().map(Into::into).collect();
+        self.coverage_group_ids = Some(ids.into_iter().map(Into::into).collect());
         self
     }
 
@@ -369,13 +369,14 @@ impl NewProposal {
                 }
             }
         }
-        if self.coverage_group_ids.len() > 3 {
+        let coverage_group_ids = self.coverage_group_ids.clone().unwrap_or_default();
+        if coverage_group_ids.len() > 3 {
             return Err(Error::validation(
                 "coverage_group_ids",
                 "at most 3 coverage groups can be priced at once",
             ));
         }
-        for id in &self.coverage_group_ids {
+        for id in &coverage_group_ids {
             validate::id("coverage_group_ids", id.as_str())?;
         }
         if let Some(date) = &self.policy_start_date {
@@ -397,7 +398,7 @@ impl NewProposal {
                 .unwrap_or_else(|| self.insurer_customer_id.clone()),
             vehicle_id: self.vehicle_id.clone().filter(|_| needs_vehicle),
             property_id: self.property_id.clone().filter(|_| !needs_vehicle),
-            coverage_group_ids: self.coverage_group_ids.clone(),
+            coverage_group_ids,
             channel: self.channel.clone().unwrap_or(Channel::Api),
             agent_branch_id: self.agent_branch_id.clone(),
             policy_start_date: self.policy_start_date.clone(),
@@ -532,5 +533,18 @@ mod tests {
         proposal.vehicle_id = None;
         let error = proposal.to_body().expect_err("no vehicle");
         assert_eq!(error.field(), Some("vehicle_id"));
+    }
+
+    #[test]
+    fn omitted_and_empty_coverage_groups_both_leave_the_choice_to_the_agency() {
+        let omitted = NewProposal::kasko("c1", "v1");
+        let empty = NewProposal::kasko("c1", "v1").with_coverage_groups(Vec::<String>::new());
+        let chosen = NewProposal::kasko("c1", "v1").with_coverage_groups(["g1"]);
+        let body = |proposal: &NewProposal| {
+            serde_json::to_value(proposal.to_body().expect("a valid proposal")).expect("json")
+        };
+        assert!(body(&omitted).get("coverageGroupIds").is_none());
+        assert!(body(&empty).get("coverageGroupIds").is_none());
+        assert_eq!(body(&chosen)["coverageGroupIds"], serde_json::json!(["g1"]));
     }
 }

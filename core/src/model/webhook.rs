@@ -32,7 +32,7 @@ pub struct Webhook {
 }
 
 /// A webhook to create or the new state of one to update. Debug output hides the secret.
-// Node takes its own `NewWebhook` object (bindings-node), where `agentBranchIds` may be left out.
+#[cfg_attr(feature = "napi", napi_derive::napi(object, object_to_js = false))]
 #[derive(Clone, PartialEq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct NewWebhook {
@@ -40,11 +40,12 @@ pub struct NewWebhook {
     pub url: String,
     /// Events to deliver (at least one).
     pub events: Vec<WebhookEvent>,
-    /// Branches whose events are delivered; empty = all.
+    /// Branches whose events are delivered; all when omitted or empty.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
-    pub agent_branch_ids: Vec<AgentBranchId>,
+    pub agent_branch_ids: Option<Vec<AgentBranchId>>,
     /// Secret for the `x-webhook-signature` HMAC; strongly recommended. Never printed.
     #[cfg_attr(feature = "uniffi", uniffi(default))]
+    #[cfg_attr(feature = "napi", napi(ts_type = "string"))]
     pub secret: Option<Secret>,
 }
 
@@ -58,7 +59,7 @@ impl NewWebhook {
         NewWebhook {
             url: url.into(),
             events,
-            agent_branch_ids: Vec::new(),
+            agent_branch_ids: None,
             secret: Some(secret.into()),
         }
     }
@@ -103,7 +104,7 @@ impl NewWebhook {
         Ok(serde_json::json!({
             "url": self.url,
             "events": events,
-            "agentBranchIds": self.agent_branch_ids,
+            "agentBranchIds": self.agent_branch_ids.as_deref().unwrap_or_default(),
             "secret": self.secret,
         }))
     }

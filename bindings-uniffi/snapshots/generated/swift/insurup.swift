@@ -7168,9 +7168,9 @@ public struct NewProposal: Equatable, Hashable {
      */
     public var propertyId: PropertyId?
     /**
-     * Coverage groups to price (at most 3); the agency's defaults when empty.
+     * Coverage groups to price (at most 3); the agency's defaults when omitted or empty.
      */
-    public var coverageGroupIds: [CoverageGroupId]
+    public var coverageGroupIds: [CoverageGroupId]?
     /**
      * Channel; `API` when omitted.
      */
@@ -7203,8 +7203,8 @@ public struct NewProposal: Equatable, Hashable {
          * The property, for DASK and konut.
          */propertyId: PropertyId? = nil, 
         /**
-         * Coverage groups to price (at most 3); the agency's defaults when empty.
-         */coverageGroupIds: [CoverageGroupId] = [], 
+         * Coverage groups to price (at most 3); the agency's defaults when omitted or empty.
+         */coverageGroupIds: [CoverageGroupId]? = nil, 
         /**
          * Channel; `API` when omitted.
          */channel: Channel? = nil, 
@@ -7246,7 +7246,7 @@ public struct FfiConverterTypeNewProposal: FfiConverterRustBuffer {
                 insuredCustomerId: FfiConverterOptionTypeCustomerId.read(from: &buf), 
                 vehicleId: FfiConverterOptionTypeVehicleId.read(from: &buf), 
                 propertyId: FfiConverterOptionTypePropertyId.read(from: &buf), 
-                coverageGroupIds: FfiConverterSequenceTypeCoverageGroupId.read(from: &buf), 
+                coverageGroupIds: FfiConverterOptionSequenceTypeCoverageGroupId.read(from: &buf), 
                 channel: FfiConverterOptionTypeChannel.read(from: &buf), 
                 agentBranchId: FfiConverterOptionTypeAgentBranchId.read(from: &buf), 
                 policyStartDate: FfiConverterOptionString.read(from: &buf)
@@ -7259,7 +7259,7 @@ public struct FfiConverterTypeNewProposal: FfiConverterRustBuffer {
         FfiConverterOptionTypeCustomerId.write(value.insuredCustomerId, into: &buf)
         FfiConverterOptionTypeVehicleId.write(value.vehicleId, into: &buf)
         FfiConverterOptionTypePropertyId.write(value.propertyId, into: &buf)
-        FfiConverterSequenceTypeCoverageGroupId.write(value.coverageGroupIds, into: &buf)
+        FfiConverterOptionSequenceTypeCoverageGroupId.write(value.coverageGroupIds, into: &buf)
         FfiConverterOptionTypeChannel.write(value.channel, into: &buf)
         FfiConverterOptionTypeAgentBranchId.write(value.agentBranchId, into: &buf)
         FfiConverterOptionString.write(value.policyStartDate, into: &buf)
@@ -7574,9 +7574,9 @@ public struct NewWebhook: Equatable, Hashable {
      */
     public var events: [WebhookEvent]
     /**
-     * Branches whose events are delivered; empty = all.
+     * Branches whose events are delivered; all when omitted or empty.
      */
-    public var agentBranchIds: [AgentBranchId]
+    public var agentBranchIds: [AgentBranchId]?
     /**
      * Secret for the `x-webhook-signature` HMAC; strongly recommended. Never printed.
      */
@@ -7592,8 +7592,8 @@ public struct NewWebhook: Equatable, Hashable {
          * Events to deliver (at least one).
          */events: [WebhookEvent], 
         /**
-         * Branches whose events are delivered; empty = all.
-         */agentBranchIds: [AgentBranchId] = [], 
+         * Branches whose events are delivered; all when omitted or empty.
+         */agentBranchIds: [AgentBranchId]? = nil, 
         /**
          * Secret for the `x-webhook-signature` HMAC; strongly recommended. Never printed.
          */secret: Secret? = nil) {
@@ -7621,7 +7621,7 @@ public struct FfiConverterTypeNewWebhook: FfiConverterRustBuffer {
             try NewWebhook(
                 url: FfiConverterString.read(from: &buf), 
                 events: FfiConverterSequenceTypeWebhookEvent.read(from: &buf), 
-                agentBranchIds: FfiConverterSequenceTypeAgentBranchId.read(from: &buf), 
+                agentBranchIds: FfiConverterOptionSequenceTypeAgentBranchId.read(from: &buf), 
                 secret: FfiConverterOptionTypeSecret.read(from: &buf)
         )
     }
@@ -7629,7 +7629,7 @@ public struct FfiConverterTypeNewWebhook: FfiConverterRustBuffer {
     public static func write(_ value: NewWebhook, into buf: inout [UInt8]) {
         FfiConverterString.write(value.url, into: &buf)
         FfiConverterSequenceTypeWebhookEvent.write(value.events, into: &buf)
-        FfiConverterSequenceTypeAgentBranchId.write(value.agentBranchIds, into: &buf)
+        FfiConverterOptionSequenceTypeAgentBranchId.write(value.agentBranchIds, into: &buf)
         FfiConverterOptionTypeSecret.write(value.secret, into: &buf)
     }
 }
@@ -18453,6 +18453,54 @@ fileprivate struct FfiConverterOptionSequenceTypeSortKey: FfiConverterRustBuffer
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterSequenceTypeSortKey.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeAgentBranchId: FfiConverterRustBuffer {
+    typealias SwiftType = [AgentBranchId]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeAgentBranchId.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeAgentBranchId.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeCoverageGroupId: FfiConverterRustBuffer {
+    typealias SwiftType = [CoverageGroupId]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeCoverageGroupId.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeCoverageGroupId.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
