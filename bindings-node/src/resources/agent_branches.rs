@@ -15,18 +15,7 @@ resource! {
         update(id: AgentBranchId, branch: NewAgentBranch) -> AgentBranch = update(&id, branch);
         "Deletes a branch."
         delete(id: AgentBranchId) -> () = delete(&id);
-    }
-}
-
-#[napi]
-impl AgentBranches {
-    /// The hierarchy: every branch with its depth, ancestors and children, depth first.
-    #[napi]
-    pub fn tree<'env>(
-        &self,
-        env: &'env napi::Env,
-    ) -> napi::Result<napi::bindgen_prelude::PromiseRaw<'env, Vec<AgentBranchNode>>> {
-        let branches = self.0.clone();
-        crate::settle::spawn_promise(env, async move { Ok(branches.tree().await?.nodes()) })
+        "The hierarchy: every branch with its depth, ancestors and children, depth first."
+        tree() -> Vec<AgentBranchNode> = tree().nodes();
     }
 }

@@ -1,4 +1,4 @@
-use napi::bindgen_prelude::{Object, PromiseRaw, Unknown};
+use napi::bindgen_prelude::{Object, Unknown};
 use napi::{Env, Result};
 use napi_derive::napi;
 use tokio::sync::Mutex;
@@ -93,15 +93,6 @@ macro_rules! lists {
 
         #[napi]
         impl Graphql {
-            #[doc = "Runs any query and returns its `data`. GraphQL `errors[]` become the same error"]
-            #[doc = "classes as REST errors, with any partial data on the error's `partialData`."]
-            #[napi(ts_args_type = "query: string, variables?: Record<string, unknown>", ts_return_type = "Promise<unknown>")]
-            pub fn execute<'env>(&self, env: &'env Env, query: String, variables: Option<serde_json::Value>) -> Result<PromiseRaw<'env, serde_json::Value>> {
-                // None is the core's to spell (it sends `{}`, as from every language).
-                let variables = variables.unwrap_or_default();
-                let graphql = self.0.clone();
-                crate::settle::spawn_promise(env, async move { Ok(graphql.execute(&query, variables).await?) })
-            }
             $(
                 #[doc = "Every row matching `options`, fetched a page at a time as the loop reads them;"]
                 #[doc = "memory stays bounded by one page however long the list is."]
@@ -120,6 +111,19 @@ macro_rules! lists {
             )+
         }
     };
+}
+
+resource! {
+    impl Graphql {
+        "Runs any query and returns its `data`. GraphQL `errors[]` become the same error classes"
+        "as REST errors, with any partial data on the error's `partialData`. Absent variables"
+        "are the core's to spell (`null` passes through; it sends `{}`, as from every language)."
+        execute[
+            ts_args_type = "query: string, variables?: Record<string, unknown>",
+            ts_return_type = "Promise<unknown>"
+        ](query: String, variables: Option<serde_json::Value>) -> serde_json::Value =
+            execute(&query, variables.unwrap_or_default());
+    }
 }
 
 lists! {

@@ -2,11 +2,13 @@
 
 /// Declares the class of a core resource whose methods each forward one call:
 /// `name(arg: Type) -> Output = core_method(arguments);` is the method `name` returning a promise
-/// of what `self.0.core_method(arguments)` resolves to (settled in batches, see `settle.rs`); `name as "jsName"(…)` sets a JS name that
-/// napi's camelCase would spell otherwise; `impl Class { … }` adds such methods to a class
-/// declared in another file (a core resource whose methods live in several files). Docs are
-/// string literals, one per line: napi reads doc comments that pass through a macro as raw
-/// strings, quotes and all.
+/// of what `self.0.core_method(arguments)` resolves to (settled in batches, see `settle.rs`);
+/// `= core_method(arguments).then();` resolves to what `then` makes of that. Options of
+/// `#[napi(…)]` go in brackets after the name: `name[js_name = "jsName"](…)` where napi's
+/// camelCase would spell it otherwise, `ts_return_type` where the Rust type says too little.
+/// `impl Class { … }` adds such methods to a class declared in another file (a core resource
+/// whose methods live in several files). Docs are string literals, one per line: napi reads doc
+/// comments that pass through a macro as raw strings, quotes and all.
 macro_rules! resource {
     (@methods $class:ident) => {};
     // `()` and `Option` are typed as an `async fn` returning them would be (`Promise<void>`,
@@ -14,45 +16,46 @@ macro_rules! resource {
     (
         @methods $class:ident
         $($method_doc:literal)*
-        $name:ident $(as $js:literal)? ($($arg:ident: $ty:ty),*) -> () =
-            $call:ident($($pass:expr),*);
+        $name:ident $([$($napi:tt)*])? ($($arg:ident: $ty:ty),*) -> () =
+            $call:ident($($pass:expr),*) $(.$then:ident())?;
         $($rest:tt)*
     ) => {
-        resource!(@method $class [$($method_doc)*] $name [$($js)?] ($($arg: $ty),*)
-            -> () as crate::settle::void = $call($($pass),*));
+        resource!(@method $class [$($method_doc)*] $name [$([$($napi)*])?] ($($arg: $ty),*)
+            -> () as crate::settle::void = $call($($pass),*) $(.$then())?);
         resource!(@methods $class $($rest)*);
     };
     (
         @methods $class:ident
         $($method_doc:literal)*
-        $name:ident $(as $js:literal)? ($($arg:ident: $ty:ty),*) -> Option<$inner:ty> =
-            $call:ident($($pass:expr),*);
+        $name:ident $([$($napi:tt)*])? ($($arg:ident: $ty:ty),*) -> Option<$inner:ty> =
+            $call:ident($($pass:expr),*) $(.$then:ident())?;
         $($rest:tt)*
     ) => {
-        resource!(@method $class [$($method_doc)*] $name [$($js)?] ($($arg: $ty),*)
+        resource!(@method $class [$($method_doc)*] $name [$([$($napi)*])?] ($($arg: $ty),*)
             -> Option<$inner> as napi::bindgen_prelude::Either<$inner, crate::settle::null> =
-            $call($($pass),*));
+            $call($($pass),*) $(.$then())?);
         resource!(@methods $class $($rest)*);
     };
     (
         @methods $class:ident
         $($method_doc:literal)*
-        $name:ident $(as $js:literal)? ($($arg:ident: $ty:ty),*) -> $ret:ty =
-            $call:ident($($pass:expr),*);
+        $name:ident $([$($napi:tt)*])? ($($arg:ident: $ty:ty),*) -> $ret:ty =
+            $call:ident($($pass:expr),*) $(.$then:ident())?;
         $($rest:tt)*
     ) => {
-        resource!(@method $class [$($method_doc)*] $name [$($js)?] ($($arg: $ty),*)
-            -> $ret as $ret = $call($($pass),*));
+        resource!(@method $class [$($method_doc)*] $name [$([$($napi)*])?] ($($arg: $ty),*)
+            -> $ret as $ret = $call($($pass),*) $(.$then())?);
         resource!(@methods $class $($rest)*);
     };
     (
-        @method $class:ident [$($method_doc:literal)*] $name:ident [$($js:literal)?]
-        ($($arg:ident: $ty:ty),*) -> $ret:ty as $typed:ty = $call:ident($($pass:expr),*)
+        @method $class:ident [$($method_doc:literal)*] $name:ident [$([$($napi:tt)*])?]
+        ($($arg:ident: $ty:ty),*) -> $ret:ty as $typed:ty =
+            $call:ident($($pass:expr),*) $(.$then:ident())?
     ) => {
         #[napi]
         impl $class {
             $(#[doc = $method_doc])*
-            #[napi $((js_name = $js))?]
+            #[napi $(($($napi)*))?]
             pub fn $name<'env>(
                 &self,
                 env: &'env napi::Env,
@@ -60,7 +63,7 @@ macro_rules! resource {
             ) -> napi::Result<napi::bindgen_prelude::PromiseRaw<'env, $typed>> {
                 let core = self.0.clone();
                 crate::settle::spawn_promise::<$ret, _, _>(env, async move {
-                    Ok(core.$call($($pass),*).await?)
+                    Ok(core.$call($($pass),*).await? $(.$then())?)
                 })
             }
         }

@@ -112,6 +112,9 @@ resource! {
         "The pre-sale information form (PDF) of a product."
         information_form(id: ProposalId, product_id: ProposalProductId) -> Document =
             information_form(&id, &product_id);
+        "The coverage table of a product (its shape differs per branch and insurer)."
+        coverage[ts_return_type = "Promise<unknown>"](id: ProposalId, product_id: ProposalProductId)
+            -> serde_json::Value = coverage(&id, &product_id);
         "Asks a failed insurer again; the product goes back to waiting."
         retry_product(id: ProposalId, product_id: ProposalProductId) -> () = retry_product(&id, &product_id);
     }
@@ -155,20 +158,6 @@ impl Proposals {
             Mutex::new(self.0.watch(&id, options)?),
             cancellation,
         ))
-    }
-
-    /// The coverage table of a product (its shape differs per branch and insurer).
-    #[napi(ts_return_type = "Promise<unknown>")]
-    pub fn coverage<'env>(
-        &self,
-        env: &'env Env,
-        id: ProposalId,
-        product_id: ProposalProductId,
-    ) -> Result<PromiseRaw<'env, serde_json::Value>> {
-        let proposals = self.0.clone();
-        crate::settle::spawn_promise(env, async move {
-            Ok(proposals.coverage(&id, &product_id).await?)
-        })
     }
 }
 

@@ -82,7 +82,7 @@ resource! {
             sync(&proposal_id, &product_id, payment.into_payment());
         "Starts a 3-D Secure purchase; send the customer to the returned URL. B2B flows use"
         "`creditCard` instead."
-        start_3d_secure as "start3dSecure"(proposal_id: ProposalId, product_id: ProposalProductId, payment: ThreeDSecurePayment) -> PurchaseRedirect =
+        start_3d_secure[js_name = "start3dSecure"](proposal_id: ProposalId, product_id: ProposalProductId, payment: ThreeDSecurePayment) -> PurchaseRedirect =
             start_3d_secure(
                 &proposal_id,
                 &product_id,

@@ -330,16 +330,19 @@ fn accessor_calls(text: &str) -> Vec<(String, String)> {
 /// Node: `Name(insurup::Type) { … name(args) -> T = method(args); … }` in `resource!` blocks.
 fn node_names() -> Names {
     let sources = sources("bindings-node/src");
-    // `Name(insurup::Type) { … }` declares a resource; `impl Name { … }` in another file adds to it.
+    // `Name(insurup::Type) { … }` declares a resource (so does a hand-written
+    // `struct Name(pub(crate) insurup::Type)`); `impl Name { … }` in any file adds to it.
     let mut declared = BTreeMap::new();
     for (_, text) in &sources {
-        for (at, _) in text.match_indices("(insurup::") {
-            let name = ident_before(text, at);
-            if !name.is_empty() {
-                declared.insert(
-                    name.to_owned(),
-                    ident_at(text, at + "(insurup::".len()).to_owned(),
-                );
+        for opening in ["(insurup::", "(pub(crate) insurup::"] {
+            for (at, _) in text.match_indices(opening) {
+                let name = ident_before(text, at);
+                if !name.is_empty() {
+                    declared.insert(
+                        name.to_owned(),
+                        ident_at(text, at + opening.len()).to_owned(),
+                    );
+                }
             }
         }
     }
@@ -409,11 +412,13 @@ fn node_block_names(text: &str, ty: &str, names: &mut Names) {
         if name.is_empty() {
             continue;
         }
-        // `name as "jsName"(…)` names it for JS.
+        // `name[js_name = "jsName", …](…)` names it for JS.
         let js = code[name.len()..]
             .trim_start()
-            .strip_prefix("as \"")
-            .and_then(|rest| rest.split_once('"'))
+            .strip_prefix('[')
+            .and_then(|options| options.split_once(']'))
+            .and_then(|(options, _)| options.split_once("js_name = \""))
+            .and_then(|(_, rest)| rest.split_once('"'))
             .map_or_else(|| camel(name), |(js, _)| js.to_owned());
         if let Some(eq) = code.rfind(" = ") {
             let method = ident_at(&code, eq + 3);
