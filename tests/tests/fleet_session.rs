@@ -8,8 +8,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use insurup::{
-    Client, ErrorKind, RedisFleet, RedisTokenStore, RenewalStart, SharedSessionState,
-    SharedTokenStore, TokenStore,
+    Client, ErrorKind, RedisFleet, RedisTokenStore, RenewalStart, SharedSession,
+    SharedSessionState, SharedTokenStore, TokenStore,
 };
 use insurup_e2e::redis_server::RedisServer;
 use insurup_sandbox::SandboxConfig;
@@ -36,6 +36,20 @@ fn client_sharing(sandbox: &TestSandbox, store: Arc<RedisTokenStore>) -> Client 
         .token_store(store)
         .build()
         .expect("client builds")
+}
+
+/// The shared record once its version reaches `version`, or as it stands after 5 s. A renewal
+/// runs in the background and commits the record only after the server's answer arrives, so a
+/// test that saw the sandbox answer must still wait for the commit.
+async fn record_at_version(store: &RedisTokenStore, version: u64) -> SharedSession {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    loop {
+        let record = store.session().await.expect("the record");
+        if record.version >= version || tokio::time::Instant::now() >= deadline {
+            return record;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// Refresh requests the sandbox refused (it counts only the accepted ones as refreshes).
@@ -142,13 +156,7 @@ async fn a_lease_holder_that_dies_before_refreshing_delays_the_fleet_by_one_leas
         .await
         .expect("a call after the lease expired");
     // The ageing token's renewal waited out the dead lease, then refreshed once.
-    // Wait for the refresh to be committed to the store, not merely answered by the sandbox.
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-    let mut record = store(&redis).session().await.expect("record");
-    while record.version < 2 && tokio::time::Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        record = store(&redis).session().await.expect("record");
-    }
+    let record = record_at_version(&store(&redis), 2).await;
     assert_eq!(sandbox.stats().await["refreshes"], 1);
     assert_eq!(refused_refreshes(&sandbox).await, 0);
     assert_eq!(record.version, 2);
@@ -186,14 +194,7 @@ async fn a_refresh_token_rotated_by_a_worker_that_died_leads_to_one_login_for_ev
     let (one, two) = tokio::join!(mine.me(), theirs.me());
     one.expect("a call while the session is renewed");
     two.expect("another worker's call");
-    // The renewal runs in the background: wait until its login is committed to the store, not
-    // merely answered by the sandbox (the record is written after the login's response arrives).
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-    let mut record = shared.session().await.expect("record");
-    while record.version < 3 && tokio::time::Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        record = shared.session().await.expect("record");
-    }
+    let record = record_at_version(&shared, 3).await;
     assert_eq!(refused_refreshes(&sandbox).await, 1, "one refused refresh");
     assert_eq!(sandbox.stats().await["logins"], 2, "then exactly one login");
     assert_eq!(record.state, SharedSessionState::Ok);
@@ -286,13 +287,7 @@ async fn an_empty_redis_after_a_restart_is_restored_from_the_workers_tokens_with
     assert_eq!(store(&redis).session().await.expect("empty").version, 0);
     tokio::time::sleep(Duration::from_millis(2600)).await;
     client.reference().me().await.expect("a call at 85 %");
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-    while store(&redis).session().await.expect("record").version == 0
-        && tokio::time::Instant::now() < deadline
-    {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let record = store(&redis).session().await.expect("record");
+    let record = record_at_version(&store(&redis), 2).await;
     assert_eq!(record.version, 2, "the worker's version 1, refreshed");
     assert_eq!(sandbox.stats().await["logins"], 1, "no second login");
     assert_eq!(refused_refreshes(&sandbox).await, 0);
@@ -386,14 +381,11 @@ async fn a_redis_that_came_back_with_an_older_record_is_renewed_from_the_workers
     // missed the last write, a snapshot restored).
     tokio::time::sleep(Duration::from_millis(2600)).await;
     client.reference().me().await.expect("a call at 85 %");
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-    while store(&redis).session().await.expect("record").version < 2 {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "version 2 is written"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    assert_eq!(
+        record_at_version(&store(&redis), 2).await.version,
+        2,
+        "version 2 is written"
+    );
     // Version 2 was issued at most 50 ms ago; its renewal point is at 80 % of 3 s.
     let second_issued = tokio::time::Instant::now();
     redis.restart();
@@ -408,14 +400,11 @@ async fn a_redis_that_came_back_with_an_older_record_is_renewed_from_the_workers
         .me()
         .await
         .expect("a call at 85 % of version 2");
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
-    while store(&redis).session().await.expect("record").version < 3 {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "version 3 is written"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    assert_eq!(
+        record_at_version(&store(&redis), 3).await.version,
+        3,
+        "version 3 is written"
+    );
     assert_eq!(
         refused_refreshes(&sandbox).await,
         0,
