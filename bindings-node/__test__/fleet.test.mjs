@@ -150,4 +150,29 @@ describe('the fleet, with a real redis-server', () => {
     assert.throws(() => new RedisFleet(redis.url, { account: ACCOUNT, requestsPerSecond: -1 }), ValidationError)
     assert.ok(new Client({ baseUrl: 'http://127.0.0.1:9', ...AGENT, fleet: new RedisFleet(redis.url, { account: ACCOUNT }) }))
   })
+
+  test("every setting of the core's RedisFleetOptions and RedisTokenStoreOptions is taken, and checked there", () => {
+    const refused = (make, field) =>
+      assert.throws(make, (error) => error instanceof ValidationError && error.field === field, field)
+    refused(() => new RedisFleet(redis.url, { account: ACCOUNT, burst: 5 }), 'burst')
+    refused(() => new RedisFleet(redis.url, { account: ACCOUNT, timeout: -1 }), 'timeout')
+    refused(() => new RedisTokenStore(redis.url, { account: ACCOUNT, waitForRenewal: -1 }), 'wait_for_renewal')
+    const fleet = new RedisFleet(redis.url, {
+      account: ACCOUNT,
+      keyPrefix: 'staging',
+      timeout: 1,
+      requestsPerSecond: 5,
+      burst: 2,
+      authenticationPerSecond: 1,
+    })
+    assert.equal(fleet.account, ACCOUNT)
+    const store = new RedisTokenStore(redis.url, {
+      account: ACCOUNT,
+      keyPrefix: 'staging',
+      timeout: 1,
+      singleWorkerFallback: true,
+      waitForRenewal: 5,
+    })
+    assert.equal(store.account, ACCOUNT)
+  })
 })

@@ -73,6 +73,8 @@ const INTENDED = {
     token_set_to_json: '`tokens.toJSON()`, the method `JSON.stringify` calls',
     token_set_from_json: '`TokenSet.fromJSON(json)`, the spelling of `toJSON`',
     redis_token_store: 'a class: `new RedisTokenStore(url, { account })`, passed as `tokenStore`',
+    redis_token_store_with_options: 'the same class: `new RedisTokenStore(url, options)` takes every field of `RedisTokenStoreOptions`',
+    'RedisFleet.with_options': 'the constructor takes the options object: `new RedisFleet(url, options)`',
   },
   arguments: {
     'InsurUpClient.new': [['options'], 'the 2FA provider, token store and fleet are fields of the options object'],
@@ -88,7 +90,7 @@ const INTENDED = {
     'Purchases.credit_card': [['proposalId', 'productId', 'payment'], 'the card, installments and metadata are one payment object'],
     'Purchases.open_account': [['proposalId', 'productId', 'payment'], 'as for `creditCard`'],
     'Purchases.start_3d_secure': [['proposalId', 'productId', 'payment'], 'as for `creditCard`, with the `callbackUrl`'],
-    'RedisFleet.new': [['url', 'options'], 'the account and the rate (with the core\'s key prefix, timeout and burst) are an options object'],
+    'RedisFleet.new': [['url', 'options'], 'the account, the rate and every other setting are the core\'s `RedisFleetOptions`, as `with_options` takes them'],
     forward_logs: [['logger', 'options'], 'a logger object or function, and the lowest level to pass on'],
   },
   added: {

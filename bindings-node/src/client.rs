@@ -43,7 +43,7 @@ fn build(env: &Env, builder: ClientBuilder, options: Option<Unknown>) -> Result<
     }
     if let Some(plugins) = read::<ClientPlugins>(options.as_ref())? {
         if let Some(fleet) = &plugins.fleet {
-            builder = fleet.share(builder);
+            builder = builder.fleet(&fleet.0);
         }
         if let Some(function) = &plugins.two_factor {
             builder = builder.two_factor(Arc::new(JsTwoFactor::new(function)?));

@@ -164,6 +164,19 @@ def test_clients_sharing_a_rate_budget_stay_under_it_together(
     assert elapsed >= 1.0, f"12 calls under a budget of 10/s took {elapsed:.2f} s"
 
 
+def test_a_fleet_given_a_rate_shares_it_without_a_budget_object(
+    sandbox: Sandbox, redis_url: str
+) -> None:
+    fleet = insurup.RedisFleet(redis_url, AGENT_EMAIL, requests_per_second=10.0, burst=1)
+    first, second = sandbox.client(fleet=fleet), sandbox.client(fleet=fleet)
+    first.sign_in()
+    started = time.monotonic()
+    in_threads(*[lambda c=c: c.reference.me() for c in (first, second) for _ in range(6)])
+    elapsed = time.monotonic() - started
+
+    assert elapsed >= 1.0, f"12 calls under the fleet's 10/s took {elapsed:.2f} s"
+
+
 def test_two_clients_of_one_fleet_buying_one_product_send_one_purchase(
     sandbox: Sandbox, redis_url: str
 ) -> None:
@@ -211,3 +224,11 @@ def test_fleet_objects_show_no_password_and_check_their_settings() -> None:
         insurup.RedisRateBudget(fleet, -1.0)
     with pytest.raises(insurup.ValidationError):
         insurup.RedisTokenStore(url, account="ops", wait_for_renewal=float("nan"))
+    with pytest.raises(insurup.ValidationError) as raised:
+        insurup.RedisFleet(url, "ops@acente.com.tr", burst=3)
+    assert raised.value.field == "burst", "a burst needs a rate"
+    with pytest.raises(insurup.ValidationError) as raised:
+        insurup.RedisTokenStore(url, "ops@acente.com.tr", timeout=-1.0)
+    assert raised.value.field == "timeout"
+    staging = insurup.RedisTokenStore(url, "ops@acente.com.tr", key_prefix="staging", timeout=0.5)
+    assert staging.fleet.account == "ops@acente.com.tr"

@@ -35,7 +35,7 @@ fn finish(
         builder = builder.token_store(core_token_store(store));
     }
     if let Some(fleet) = fleet {
-        builder = fleet.share(builder);
+        builder = builder.fleet(&fleet.0);
     }
     Ok(Arc::new(InsurUpClient(builder.build()?)))
 }

@@ -5,7 +5,7 @@ use std::any::Any;
 use std::sync::Arc;
 
 use async_compat::Compat;
-use insurup::{ClientBuilder, TokenSet};
+use insurup::{RedisFleetOptions, RedisTokenStoreOptions, TokenSet};
 
 use crate::callbacks::{ForeignTokenStore, TokenStore};
 use crate::error::Result;
@@ -15,10 +15,7 @@ use crate::error::Result;
 /// `requests_per_second` the server's rate limit too. `redis://[user:password@]host[:port][/db]`
 /// or `rediss://…`; the password never shows in logs or errors. Connects on first use.
 #[derive(Debug, uniffi::Object)]
-pub struct RedisFleet {
-    fleet: insurup::RedisFleet,
-    rate_budget: Option<Arc<insurup::RedisRateBudget>>,
-}
+pub struct RedisFleet(pub(crate) insurup::RedisFleet);
 
 #[uniffi::export]
 impl RedisFleet {
@@ -28,20 +25,15 @@ impl RedisFleet {
     pub fn new(
         url: String, account: String, requests_per_second: Option<f64>,
     ) -> Result<Arc<Self>> {
-        let fleet = insurup::RedisFleet::new(&url, &account)?;
-        let budget = requests_per_second.map(|rate| insurup::RedisRateBudget::new(&fleet, rate));
-        Ok(Arc::new(RedisFleet { rate_budget: budget.transpose()?.map(Arc::new), fleet }))
+        let options = RedisFleetOptions { account, requests_per_second, ..Default::default() };
+        Self::with_options(url, options)
     }
-}
 
-impl RedisFleet {
-    /// `builder` sharing this fleet's session, purchase locks and rate budget.
-    pub(crate) fn share(&self, builder: ClientBuilder) -> ClientBuilder {
-        let builder = builder.fleet(&self.fleet);
-        match &self.rate_budget {
-            Some(budget) => builder.rate_budget(budget.clone()),
-            None => builder,
-        }
+    /// The fleet of `options.account` on the Redis at `url`, with every setting: key prefix,
+    /// Redis timeout, a private CA, and the rate its workers share.
+    #[uniffi::constructor]
+    pub fn with_options(url: String, options: RedisFleetOptions) -> Result<Arc<Self>> {
+        Ok(Arc::new(RedisFleet(insurup::RedisFleet::with_options(url, options)?)))
     }
 }
 
@@ -67,7 +59,17 @@ impl TokenStore for insurup::RedisTokenStore {
 /// `InsurUpClient(options, token_store = …)` (Kotlin: `RedisTokenStore(url, account)`).
 #[uniffi::export]
 pub fn redis_token_store(url: String, account: String) -> Result<Arc<dyn TokenStore>> {
-    Ok(Arc::new(insurup::RedisTokenStore::new(&url, &account)?))
+    redis_token_store_with_options(url, RedisTokenStoreOptions { account, ..Default::default() })
+}
+
+/// The session of `options.account` kept in the Redis at `url`, with every setting: key
+/// prefix, Redis timeout, a private CA, the single-worker fallback and the wait for another
+/// worker's renewal (Kotlin: `RedisTokenStore(url, options)`).
+#[uniffi::export]
+pub fn redis_token_store_with_options(
+    url: String, options: RedisTokenStoreOptions,
+) -> Result<Arc<dyn TokenStore>> {
+    Ok(Arc::new(insurup::RedisTokenStore::with_options(url, options)?))
 }
 
 /// The core's store for `store`: a Redis store as itself, so the session runs the shared-renewal

@@ -334,13 +334,19 @@ impl ClientBuilder {
     }
 
     /// Shares the session and the purchase locks with the other workers of `fleet`'s account:
-    /// a [`crate::RedisTokenStore`] and a [`crate::RedisPurchaseGuard`] on its Redis. Add a
-    /// [`crate::RedisRateBudget`] with [`ClientBuilder::rate_budget`] to share the server's
-    /// rate limit too.
+    /// a [`crate::RedisTokenStore`] and a [`crate::RedisPurchaseGuard`] on its Redis, and the
+    /// fleet's rate budget when it has one ([`crate::RedisFleetOptions::requests_per_second`]).
+    /// A [`ClientBuilder::rate_budget`] or [`ClientBuilder::token_store`] set after this
+    /// replaces the fleet's.
     #[cfg(feature = "redis")]
     pub fn fleet(self, fleet: &crate::RedisFleet) -> Self {
-        self.token_store(Arc::new(crate::RedisTokenStore::in_fleet(fleet)))
-            .purchase_guard(Arc::new(crate::RedisPurchaseGuard::in_fleet(fleet)))
+        let builder = self
+            .token_store(Arc::new(crate::RedisTokenStore::in_fleet(fleet)))
+            .purchase_guard(Arc::new(crate::RedisPurchaseGuard::in_fleet(fleet)));
+        match fleet.rate_budget() {
+            Some(budget) => builder.rate_budget(budget.clone()),
+            None => builder,
+        }
     }
 
     /// Retry policy; see [`RetryPolicy`].

@@ -83,8 +83,8 @@ pub use error::{
 pub use ffi::python::py_repr;
 #[cfg(feature = "redis")]
 pub use fleet::{
-    DEFAULT_KEY_PREFIX, DEFAULT_REDIS_TIMEOUT, RedisFleet, RedisFleetBuilder, RedisPurchaseGuard,
-    RedisRateBudget, RedisTokenStore,
+    DEFAULT_KEY_PREFIX, DEFAULT_REDIS_TIMEOUT, RedisFleet, RedisFleetBuilder, RedisFleetOptions,
+    RedisPurchaseGuard, RedisRateBudget, RedisTokenStore, RedisTokenStoreOptions,
 };
 pub use fleet::{GuardedPurchase, PurchaseGuard, RateBudget, RouteClass};
 pub use graphql::{Filter, ListQuery, Order};

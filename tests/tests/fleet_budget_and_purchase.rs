@@ -4,10 +4,9 @@
 
 mod support;
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use insurup::{Client, ErrorKind, Payment, RedisFleet, RedisRateBudget, RetryPolicy};
+use insurup::{Client, ErrorKind, Payment, RedisFleet, RedisFleetOptions, RetryPolicy};
 use insurup_e2e::redis_server::RedisServer;
 use insurup_sandbox::SandboxConfig;
 use serde_json::json;
@@ -16,25 +15,23 @@ use support::{AGENT, PASSWORD, TestSandbox, card, fault, purchases_of, quote, tc
 const ME: &str = "GET /api/agent-users/me";
 const PURCHASE: &str = "/api/proposals/{id}/products/{productId}/purchase/sync";
 
-fn fleet(redis: &RedisServer) -> RedisFleet {
-    RedisFleet::new(&redis.url(), AGENT).expect("a valid Redis URL")
-}
-
-/// A worker of the fleet: its own connection to Redis, as a separate process would have.
+/// A worker of the fleet: its own connection to Redis, as a separate process would have, and
+/// with `budget` the fleet's shared rate.
 fn worker(sandbox: &TestSandbox, redis: &RedisServer, budget: Option<f64>) -> Client {
-    let fleet = fleet(redis);
-    let mut builder = sandbox
+    let options = RedisFleetOptions {
+        account: AGENT.to_owned(),
+        requests_per_second: budget,
+        ..RedisFleetOptions::default()
+    };
+    let fleet = RedisFleet::with_options(redis.url(), options).expect("valid settings");
+    sandbox
         .builder()
         .agent_user(AGENT, PASSWORD)
         .fleet(&fleet)
         // A 429 must surface, not be retried away.
-        .retry(RetryPolicy::none());
-    if let Some(rate) = budget {
-        builder = builder.rate_budget(Arc::new(
-            RedisRateBudget::new(&fleet, rate).expect("a valid rate"),
-        ));
-    }
-    builder.build().expect("client builds")
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("client builds")
 }
 
 /// Every worker fires `calls` requests at once; returns how many were refused with 429.
@@ -223,4 +220,42 @@ async fn without_redis_a_guarded_purchase_is_not_sent_and_says_so() {
     );
     assert_ne!(error.kind(), ErrorKind::PurchaseOutcomeUnknown);
     assert_eq!(purchases_of(&sandbox, product.as_str()).await, 0);
+}
+
+#[tokio::test]
+async fn a_fleets_key_prefix_and_rate_reach_redis_through_its_options() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let sandbox = TestSandbox::start().await;
+    let options = RedisFleetOptions {
+        account: AGENT.to_owned(),
+        key_prefix: Some("staging".to_owned()),
+        requests_per_second: Some(100.0),
+        burst: Some(10),
+        ..RedisFleetOptions::default()
+    };
+    let fleet = RedisFleet::with_options(redis.url(), options).expect("valid settings");
+    let client = sandbox
+        .builder()
+        .agent_user(AGENT, PASSWORD)
+        .fleet(&fleet)
+        .build()
+        .expect("client builds");
+    client.reference().me().await.expect("a call");
+    let mut keys: Vec<String> = redis.command(&["KEYS", "*"]);
+    keys.sort();
+    let account = format!("staging:{{{AGENT}}}");
+    assert!(
+        keys.contains(&format!("{account}:session")),
+        "the session is kept under the prefix: {keys:?}"
+    );
+    assert!(
+        keys.contains(&format!("{account}:rate:api")),
+        "the fleet's rate budget took a slot under the prefix: {keys:?}"
+    );
+    assert!(
+        keys.iter().all(|key| key.starts_with("staging:")),
+        "nothing is written under the default prefix: {keys:?}"
+    );
 }

@@ -200,9 +200,10 @@ class MemoryTokenStore:
 @final
 class RedisFleet:
     """One Redis and one account, shared by worker processes on any number of machines: pass it as
-    `fleet=` to every client of the account to share its session and purchase locks."""
+    `fleet=` to every client of the account to share its session and purchase locks, and with
+    `requests_per_second` the server's rate limit."""
 
-    def __new__(cls, url: str, account: str, *, key_prefix: str | None = None, timeout: float | None = None, root_certificate: bytes | None = None) -> RedisFleet: ...
+    def __new__(cls, url: str, account: str, *, key_prefix: str | None = None, timeout: float | None = None, root_certificate: bytes | None = None, requests_per_second: float | None = None, burst: int | None = None, authentication_per_second: float | None = None) -> RedisFleet: ...
     @property
     def url(self) -> str:
         """The Redis address without its password."""
@@ -215,7 +216,7 @@ class RedisTokenStore:
     """The session of one account shared through Redis by every client given it, in any number of
     processes: one login, one refresh per token generation."""
 
-    def __new__(cls, url: str, account: str, *, single_worker_fallback: bool = False, wait_for_renewal: float | None = None) -> RedisTokenStore: ...
+    def __new__(cls, url: str, account: str, *, key_prefix: str | None = None, timeout: float | None = None, root_certificate: bytes | None = None, single_worker_fallback: bool = False, wait_for_renewal: float | None = None) -> RedisTokenStore: ...
     @staticmethod
     def in_fleet(fleet: RedisFleet, *, single_worker_fallback: bool = False, wait_for_renewal: float | None = None) -> RedisTokenStore:
         """The session of the fleet's account, on the fleet's connection."""

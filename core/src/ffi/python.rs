@@ -230,6 +230,13 @@ where
     }
 }
 
+/// A certificate given as bytes, as Python reads files, in the text form PEM is.
+#[cfg(feature = "redis")]
+fn pem_text(pem: Vec<u8>) -> crate::Result<String> {
+    String::from_utf8(pem)
+        .map_err(|_| crate::Error::validation("root_certificate", "must be a PEM certificate"))
+}
+
 /// `url`, `account` and the key prefix of a fleet, as Python spells them.
 #[cfg(feature = "redis")]
 fn fleet_repr(py: pyo3::Python<'_>, class: &str, fleet: &crate::RedisFleet) -> String {
@@ -242,28 +249,36 @@ fn fleet_repr(py: pyo3::Python<'_>, class: &str, fleet: &crate::RedisFleet) -> S
 #[cfg(feature = "redis")]
 #[pyo3::pymethods]
 impl crate::RedisFleet {
-    /// `redis://[user:password@]host[:port][/db]` or `rediss://…`; `timeout` in seconds (2 by
-    /// default), `root_certificate` a private CA's PEM for `rediss://`. Connects on first use.
+    /// `redis://[user:password@]host[:port][/db]` or `rediss://…`; the keywords are the fields
+    /// of the core's `RedisFleetOptions` (`timeout` in seconds, `root_certificate` a private
+    /// CA's PEM for `rediss://`, `requests_per_second` the rate every client given the fleet
+    /// shares). Connects on first use.
     #[new]
-    #[pyo3(signature = (url, account, *, key_prefix = None, timeout = None, root_certificate = None))]
+    #[pyo3(signature = (
+        url, account, *, key_prefix = None, timeout = None, root_certificate = None,
+        requests_per_second = None, burst = None, authentication_per_second = None,
+    ))]
+    #[allow(clippy::too_many_arguments)]
     fn py_new(
         url: String,
         account: String,
         key_prefix: Option<String>,
         timeout: Option<f64>,
         root_certificate: Option<Vec<u8>>,
+        requests_per_second: Option<f64>,
+        burst: Option<u32>,
+        authentication_per_second: Option<f64>,
     ) -> crate::Result<Self> {
-        let mut builder = Self::builder(url, account);
-        if let Some(prefix) = key_prefix {
-            builder = builder.key_prefix(prefix);
-        }
-        if let Some(timeout) = timeout {
-            builder = builder.timeout(crate::options::seconds("timeout", timeout)?);
-        }
-        if let Some(pem) = root_certificate {
-            builder = builder.root_certificate(pem);
-        }
-        builder.build()
+        let options = crate::RedisFleetOptions {
+            account,
+            key_prefix,
+            timeout,
+            root_certificate: root_certificate.map(pem_text).transpose()?,
+            requests_per_second,
+            burst,
+            authentication_per_second,
+        };
+        Self::with_options(url, options)
     }
 
     /// The Redis address without its password.
@@ -288,18 +303,33 @@ impl crate::RedisFleet {
 #[cfg(feature = "redis")]
 #[pyo3::pymethods]
 impl crate::RedisTokenStore {
-    /// The session of `account` in the Redis at `url`. `wait_for_renewal` (seconds, 60 by
-    /// default) bounds the wait for another worker's renewal; `single_worker_fallback` renews
-    /// without the lease while Redis is unreachable (safe for one worker only).
+    /// The session of `account` in the Redis at `url`; the keywords are the fields of the core's
+    /// `RedisTokenStoreOptions`. `wait_for_renewal` (seconds, 60 by default) bounds the wait for
+    /// another worker's renewal; `single_worker_fallback` renews without the lease while Redis
+    /// is unreachable (safe for one worker only).
     #[new]
-    #[pyo3(signature = (url, account, *, single_worker_fallback = false, wait_for_renewal = None))]
+    #[pyo3(signature = (
+        url, account, *, key_prefix = None, timeout = None, root_certificate = None,
+        single_worker_fallback = false, wait_for_renewal = None,
+    ))]
     fn py_new(
-        url: &str,
-        account: &str,
+        url: String,
+        account: String,
+        key_prefix: Option<String>,
+        timeout: Option<f64>,
+        root_certificate: Option<Vec<u8>>,
         single_worker_fallback: bool,
         wait_for_renewal: Option<f64>,
     ) -> crate::Result<Self> {
-        Self::new(url, account)?.py_settings(single_worker_fallback, wait_for_renewal)
+        let options = crate::RedisTokenStoreOptions {
+            account,
+            key_prefix,
+            timeout,
+            root_certificate: root_certificate.map(pem_text).transpose()?,
+            single_worker_fallback: Some(single_worker_fallback),
+            wait_for_renewal,
+        };
+        Self::with_options(url, options)
     }
 
     /// The session of the fleet's account, on the fleet's connection.
@@ -310,7 +340,7 @@ impl crate::RedisTokenStore {
         single_worker_fallback: bool,
         wait_for_renewal: Option<f64>,
     ) -> crate::Result<Self> {
-        Self::in_fleet(&fleet).py_settings(single_worker_fallback, wait_for_renewal)
+        Self::in_fleet(&fleet).with_renewal_settings(Some(single_worker_fallback), wait_for_renewal)
     }
 
     /// The fleet (Redis and account) this store belongs to.
@@ -321,19 +351,6 @@ impl crate::RedisTokenStore {
 
     fn __repr__(&self, py: pyo3::Python<'_>) -> String {
         fleet_repr(py, "RedisTokenStore", self.fleet())
-    }
-}
-
-#[cfg(feature = "redis")]
-impl crate::RedisTokenStore {
-    fn py_settings(self, fallback: bool, wait: Option<f64>) -> crate::Result<Self> {
-        let store = self.single_worker_fallback(fallback);
-        match wait {
-            Some(wait) => {
-                Ok(store.wait_for_renewal(crate::options::seconds("wait_for_renewal", wait)?))
-            }
-            None => Ok(store),
-        }
     }
 }
 
@@ -351,15 +368,7 @@ impl crate::RedisRateBudget {
         burst: Option<u32>,
         authentication: Option<f64>,
     ) -> crate::Result<Self> {
-        let budget = Self::new(&fleet, requests_per_second)?;
-        let budget = match burst {
-            Some(requests) => budget.burst(requests),
-            None => budget,
-        };
-        match authentication {
-            Some(requests_per_second) => budget.authentication(requests_per_second),
-            None => Ok(budget),
-        }
+        Self::with_settings(&fleet, requests_per_second, burst, authentication)
     }
 
     fn __repr__(&self, py: pyo3::Python<'_>) -> String {

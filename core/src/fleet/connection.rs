@@ -39,6 +39,9 @@ pub const DEFAULT_KEY_PREFIX: &str = "insurup";
 )]
 pub struct RedisFleet {
     inner: Arc<Inner>,
+    /// The rate the fleet's workers share, set by [`RedisFleet::with_options`]; it holds a clone
+    /// of the fleet made before it was set, so there is no cycle.
+    rate_budget: Option<Arc<crate::RedisRateBudget>>,
 }
 
 struct Inner {
@@ -141,6 +144,7 @@ impl RedisFleetBuilder {
                 timeout: self.timeout,
                 connection: tokio::sync::OnceCell::new(),
             }),
+            rate_budget: None,
         })
     }
 }
@@ -193,6 +197,16 @@ impl RedisFleet {
     /// The Redis address without its password.
     pub fn url(&self) -> &str {
         &self.inner.shown
+    }
+
+    /// The rate budget every client given this fleet shares, if it has one.
+    pub fn rate_budget(&self) -> Option<&Arc<crate::RedisRateBudget>> {
+        self.rate_budget.as_ref()
+    }
+
+    pub(crate) fn sharing_rate_budget(mut self, budget: Arc<crate::RedisRateBudget>) -> Self {
+        self.rate_budget = Some(budget);
+        self
     }
 
     /// The account whose state this fleet shares.

@@ -11,6 +11,8 @@ mod rate_budget;
 #[cfg(feature = "redis")]
 mod connection;
 #[cfg(feature = "redis")]
+mod options;
+#[cfg(feature = "redis")]
 mod token_store;
 
 pub use purchase_guard::{GuardedPurchase, PurchaseGuard};
@@ -18,6 +20,8 @@ pub use rate_budget::{RateBudget, RouteClass};
 
 #[cfg(feature = "redis")]
 pub use connection::{DEFAULT_KEY_PREFIX, DEFAULT_REDIS_TIMEOUT, RedisFleet, RedisFleetBuilder};
+#[cfg(feature = "redis")]
+pub use options::{RedisFleetOptions, RedisTokenStoreOptions};
 #[cfg(feature = "redis")]
 pub use purchase_guard::RedisPurchaseGuard;
 #[cfg(feature = "redis")]

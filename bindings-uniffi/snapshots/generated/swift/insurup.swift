@@ -10782,6 +10782,249 @@ public func FfiConverterTypePurchaseRedirect_lower(_ value: PurchaseRedirect) ->
 
 
 /**
+ * A [`RedisFleet`]'s settings beside its URL: the account, and optionally where its keys live,
+ * how it reaches Redis and the rate its workers share. `None` keeps the default.
+ */
+public struct RedisFleetOptions: Equatable, Hashable {
+    /**
+     * The account the fleet's workers share, the same in every worker: the agent user's
+     * e-mail, say.
+     */
+    public var account: String
+    /**
+     * Prefix of every key (`insurup`), to keep several environments apart in one Redis.
+     */
+    public var keyPrefix: String?
+    /**
+     * Seconds connecting or one Redis command may take (2).
+     */
+    public var timeout: Double?
+    /**
+     * A private CA's certificate (PEM) trusted for `rediss://` instead of the system's roots.
+     */
+    public var rootCertificate: String?
+    /**
+     * The server's rate limit for the account, shared by every worker: together they send at
+     * most this many API calls a second. No shared budget when absent.
+     */
+    public var requestsPerSecond: Double?
+    /**
+     * How many API calls may go at once after a quiet spell (1); with `requests_per_second`.
+     */
+    public var burst: UInt32?
+    /**
+     * Also limits logins, refreshes and token grants to this many a second; with
+     * `requests_per_second`.
+     */
+    public var authenticationPerSecond: Double?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The account the fleet's workers share, the same in every worker: the agent user's
+         * e-mail, say.
+         */account: String, 
+        /**
+         * Prefix of every key (`insurup`), to keep several environments apart in one Redis.
+         */keyPrefix: String? = nil, 
+        /**
+         * Seconds connecting or one Redis command may take (2).
+         */timeout: Double? = nil, 
+        /**
+         * A private CA's certificate (PEM) trusted for `rediss://` instead of the system's roots.
+         */rootCertificate: String? = nil, 
+        /**
+         * The server's rate limit for the account, shared by every worker: together they send at
+         * most this many API calls a second. No shared budget when absent.
+         */requestsPerSecond: Double? = nil, 
+        /**
+         * How many API calls may go at once after a quiet spell (1); with `requests_per_second`.
+         */burst: UInt32? = nil, 
+        /**
+         * Also limits logins, refreshes and token grants to this many a second; with
+         * `requests_per_second`.
+         */authenticationPerSecond: Double? = nil) {
+        self.account = account
+        self.keyPrefix = keyPrefix
+        self.timeout = timeout
+        self.rootCertificate = rootCertificate
+        self.requestsPerSecond = requestsPerSecond
+        self.burst = burst
+        self.authenticationPerSecond = authenticationPerSecond
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RedisFleetOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRedisFleetOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RedisFleetOptions {
+        return
+            try RedisFleetOptions(
+                account: FfiConverterString.read(from: &buf), 
+                keyPrefix: FfiConverterOptionString.read(from: &buf), 
+                timeout: FfiConverterOptionDouble.read(from: &buf), 
+                rootCertificate: FfiConverterOptionString.read(from: &buf), 
+                requestsPerSecond: FfiConverterOptionDouble.read(from: &buf), 
+                burst: FfiConverterOptionUInt32.read(from: &buf), 
+                authenticationPerSecond: FfiConverterOptionDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RedisFleetOptions, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterOptionString.write(value.keyPrefix, into: &buf)
+        FfiConverterOptionDouble.write(value.timeout, into: &buf)
+        FfiConverterOptionString.write(value.rootCertificate, into: &buf)
+        FfiConverterOptionDouble.write(value.requestsPerSecond, into: &buf)
+        FfiConverterOptionUInt32.write(value.burst, into: &buf)
+        FfiConverterOptionDouble.write(value.authenticationPerSecond, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRedisFleetOptions_lift(_ buf: RustBuffer) throws -> RedisFleetOptions {
+    return try FfiConverterTypeRedisFleetOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRedisFleetOptions_lower(_ value: RedisFleetOptions) -> RustBuffer {
+    return FfiConverterTypeRedisFleetOptions.lower(value)
+}
+
+
+/**
+ * A [`RedisTokenStore`]'s settings beside its URL: the account, where its keys live, how it
+ * reaches Redis, and what a worker does when Redis or another worker's renewal is slow. `None`
+ * keeps the default.
+ */
+public struct RedisTokenStoreOptions: Equatable, Hashable {
+    /**
+     * The account whose session the store keeps, the same in every worker: the agent user's
+     * e-mail, say.
+     */
+    public var account: String
+    /**
+     * Prefix of every key (`insurup`), to keep several environments apart in one Redis.
+     */
+    public var keyPrefix: String?
+    /**
+     * Seconds connecting or one Redis command may take (2).
+     */
+    public var timeout: Double?
+    /**
+     * A private CA's certificate (PEM) trusted for `rediss://` instead of the system's roots.
+     */
+    public var rootCertificate: String?
+    /**
+     * When Redis is unreachable and the access token has expired, renew without the lease
+     * instead of failing. Only safe when one worker uses the account. Off by default.
+     */
+    public var singleWorkerFallback: Bool?
+    /**
+     * Seconds a worker whose token has expired waits for another worker's renewal (a login
+     * waiting for its 2FA code, say) before its call fails (60).
+     */
+    public var waitForRenewal: Double?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The account whose session the store keeps, the same in every worker: the agent user's
+         * e-mail, say.
+         */account: String, 
+        /**
+         * Prefix of every key (`insurup`), to keep several environments apart in one Redis.
+         */keyPrefix: String? = nil, 
+        /**
+         * Seconds connecting or one Redis command may take (2).
+         */timeout: Double? = nil, 
+        /**
+         * A private CA's certificate (PEM) trusted for `rediss://` instead of the system's roots.
+         */rootCertificate: String? = nil, 
+        /**
+         * When Redis is unreachable and the access token has expired, renew without the lease
+         * instead of failing. Only safe when one worker uses the account. Off by default.
+         */singleWorkerFallback: Bool? = nil, 
+        /**
+         * Seconds a worker whose token has expired waits for another worker's renewal (a login
+         * waiting for its 2FA code, say) before its call fails (60).
+         */waitForRenewal: Double? = nil) {
+        self.account = account
+        self.keyPrefix = keyPrefix
+        self.timeout = timeout
+        self.rootCertificate = rootCertificate
+        self.singleWorkerFallback = singleWorkerFallback
+        self.waitForRenewal = waitForRenewal
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RedisTokenStoreOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRedisTokenStoreOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RedisTokenStoreOptions {
+        return
+            try RedisTokenStoreOptions(
+                account: FfiConverterString.read(from: &buf), 
+                keyPrefix: FfiConverterOptionString.read(from: &buf), 
+                timeout: FfiConverterOptionDouble.read(from: &buf), 
+                rootCertificate: FfiConverterOptionString.read(from: &buf), 
+                singleWorkerFallback: FfiConverterOptionBool.read(from: &buf), 
+                waitForRenewal: FfiConverterOptionDouble.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RedisTokenStoreOptions, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.account, into: &buf)
+        FfiConverterOptionString.write(value.keyPrefix, into: &buf)
+        FfiConverterOptionDouble.write(value.timeout, into: &buf)
+        FfiConverterOptionString.write(value.rootCertificate, into: &buf)
+        FfiConverterOptionBool.write(value.singleWorkerFallback, into: &buf)
+        FfiConverterOptionDouble.write(value.waitForRenewal, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRedisTokenStoreOptions_lift(_ buf: RustBuffer) throws -> RedisTokenStoreOptions {
+    return try FfiConverterTypeRedisTokenStoreOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRedisTokenStoreOptions_lower(_ value: RedisTokenStoreOptions) -> RustBuffer {
+    return FfiConverterTypeRedisTokenStoreOptions.lower(value)
+}
+
+
+/**
  * A value from one of InsurUp's reference lists (`{value, text}`), e.g. a city or a brand.
  */
 public struct Reference: Equatable, Hashable {
@@ -17445,6 +17688,30 @@ fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterDouble.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
+    typealias SwiftType = Bool?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterBool.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterBool.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }

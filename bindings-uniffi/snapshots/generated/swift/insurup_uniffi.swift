@@ -7009,6 +7009,20 @@ public convenience init(url: String, account: String, requestsPerSecond: Double?
     }
 
     
+    /**
+     * The fleet of `options.account` on the Redis at `url`, with every setting: key prefix,
+     * Redis timeout, a private CA, and the rate its workers share.
+     */
+public static func withOptions(url: String, options: RedisFleetOptions)throws  -> RedisFleet  {
+    return try  FfiConverterTypeRedisFleet_lift(try rustCallWithError(FfiConverterTypeInsurUpError_lift) {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_constructor_redisfleet_with_options(
+        FfiConverterString.lower(url),
+        FfiConverterTypeRedisFleetOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
 
     
 
@@ -10511,6 +10525,20 @@ public func redisTokenStore(url: String, account: String)throws  -> TokenStore  
 })
 }
 /**
+ * The session of `options.account` kept in the Redis at `url`, with every setting: key
+ * prefix, Redis timeout, a private CA, the single-worker fallback and the wait for another
+ * worker's renewal (Kotlin: `RedisTokenStore(url, options)`).
+ */
+public func redisTokenStoreWithOptions(url: String, options: RedisTokenStoreOptions)throws  -> TokenStore  {
+    return try  FfiConverterTypeTokenStore_lift(try rustCallWithError(FfiConverterTypeInsurUpError_lift) {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_func_redis_token_store_with_options(
+        FfiConverterString.lower(url),
+        FfiConverterTypeRedisTokenStoreOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+/**
  * The kind of customer an identity number names: a 10-digit VKN is a company (titled
  * `title`), a number starting with 99 a foreign national (born on `birth_date`), any other an
  * individual (TCKN). Checksums are checked when the customer is created.
@@ -10646,6 +10674,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_func_redis_token_store() != 63681) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_func_redis_token_store_with_options() != 7931) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_func_new_customer_from_identity_number() != 21987) {
@@ -11261,6 +11292,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_constructor_redisfleet_new() != 54478) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_constructor_redisfleet_with_options() != 61303) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_constructor_deliverydeduplicator_new() != 12726) {

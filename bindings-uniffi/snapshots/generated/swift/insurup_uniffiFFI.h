@@ -523,6 +523,11 @@ void uniffi_insurup_uniffi_fn_free_redisfleet(uint64_t handle, RustCallStatus *_
 uint64_t uniffi_insurup_uniffi_fn_constructor_redisfleet_new(RustBuffer url, RustBuffer account, RustBuffer requests_per_second, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CONSTRUCTOR_REDISFLEET_WITH_OPTIONS
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CONSTRUCTOR_REDISFLEET_WITH_OPTIONS
+uint64_t uniffi_insurup_uniffi_fn_constructor_redisfleet_with_options(RustBuffer url, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CLONE_ADDRESSES
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CLONE_ADDRESSES
 uint64_t uniffi_insurup_uniffi_fn_clone_addresses(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -1618,6 +1623,11 @@ RustBuffer uniffi_insurup_uniffi_fn_func_token_set_to_json(RustBuffer tokens, Ru
 uint64_t uniffi_insurup_uniffi_fn_func_redis_token_store(RustBuffer url, RustBuffer account, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_REDIS_TOKEN_STORE_WITH_OPTIONS
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_REDIS_TOKEN_STORE_WITH_OPTIONS
+uint64_t uniffi_insurup_uniffi_fn_func_redis_token_store_with_options(RustBuffer url, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_NEW_CUSTOMER_FROM_IDENTITY_NUMBER
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_NEW_CUSTOMER_FROM_IDENTITY_NUMBER
 RustBuffer uniffi_insurup_uniffi_fn_func_new_customer_from_identity_number(RustBuffer identity_number, RustBuffer title, RustBuffer birth_date, RustCallStatus *_Nonnull out_status
@@ -1939,6 +1949,12 @@ uint16_t uniffi_insurup_uniffi_checksum_func_token_set_to_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_REDIS_TOKEN_STORE
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_REDIS_TOKEN_STORE
 uint16_t uniffi_insurup_uniffi_checksum_func_redis_token_store(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_REDIS_TOKEN_STORE_WITH_OPTIONS
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_REDIS_TOKEN_STORE_WITH_OPTIONS
+uint16_t uniffi_insurup_uniffi_checksum_func_redis_token_store_with_options(void
     
 );
 #endif
@@ -3169,6 +3185,12 @@ uint16_t uniffi_insurup_uniffi_checksum_constructor_insurupclient_new(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_REDISFLEET_NEW
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_REDISFLEET_NEW
 uint16_t uniffi_insurup_uniffi_checksum_constructor_redisfleet_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_REDISFLEET_WITH_OPTIONS
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_CONSTRUCTOR_REDISFLEET_WITH_OPTIONS
+uint16_t uniffi_insurup_uniffi_checksum_constructor_redisfleet_with_options(void
     
 );
 #endif

@@ -41,3 +41,10 @@ extension Proposal {
 public func RedisTokenStore(url: String, account: String) throws -> TokenStore {
     try redisTokenStore(url: url, account: account)
 }
+
+/// The session of `options.account` kept in the Redis at `url`, with every setting of
+/// `options`: key prefix, Redis timeout, a private CA, the single-worker fallback and the wait
+/// for another worker's renewal.
+public func RedisTokenStore(url: String, options: RedisTokenStoreOptions) throws -> TokenStore {
+    try redisTokenStoreWithOptions(url: url, options: options)
+}

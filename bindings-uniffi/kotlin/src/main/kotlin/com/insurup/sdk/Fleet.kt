@@ -2,6 +2,8 @@
 // renewal protocol runs in the core; the store handed back is the core's own.
 package com.insurup.sdk
 
+import com.insurup.sdk.model.RedisTokenStoreOptions
+
 /**
  * The session of [account] kept in the Redis at [url] (`redis://…` or `rediss://…`) and shared
  * by every client, in any process, that uses the same two: one login for all of them and one
@@ -9,3 +11,12 @@ package com.insurup.sdk
  */
 @Suppress("FunctionName")
 fun RedisTokenStore(url: String, account: String): TokenStore = redisTokenStore(url, account)
+
+/**
+ * The session of [RedisTokenStoreOptions.account] kept in the Redis at [url], with every setting
+ * of [options]: key prefix, Redis timeout, a private CA, the single-worker fallback and the wait
+ * for another worker's renewal.
+ */
+@Suppress("FunctionName")
+fun RedisTokenStore(url: String, options: RedisTokenStoreOptions): TokenStore =
+    redisTokenStoreWithOptions(url, options)

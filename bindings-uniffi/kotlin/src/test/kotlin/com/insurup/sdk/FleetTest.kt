@@ -1,5 +1,7 @@
 package com.insurup.sdk
 
+import com.insurup.sdk.model.RedisFleetOptions
+import com.insurup.sdk.model.RedisTokenStoreOptions
 import java.io.File
 import java.io.IOException
 import java.net.ServerSocket
@@ -128,5 +130,27 @@ class FleetTest {
         val thrown = runCatching { RedisTokenStore("http://user:hunter2@localhost/", "a@b.c") }.exceptionOrNull()
         assertTrue(thrown is InsurUpException, "got $thrown")
         assertTrue("hunter2" !in thrown.toString(), "the password stays out of the error: $thrown")
+    }
+
+    @Test
+    fun `every setting of the core's fleet and store options is taken, and checked there`() = runBlocking {
+        val account = "options-" + Fixtures.AGENT_EMAIL
+        val options = RedisTokenStoreOptions(account = account, keyPrefix = "staging", timeout = 1.0, waitForRenewal = 5.0)
+        InsurUpClient(sandbox.options(), tokenStore = RedisTokenStore(redis.url, options)).use { it.signIn() }
+
+        assertTrue(RedisTokenStore(redis.url, options).load() != null, "the session is kept under the prefix")
+        assertTrue(RedisTokenStore(redis.url, account).load() == null, "and not under the default one")
+        val fleet = RedisFleet.withOptions(
+            redis.url,
+            RedisFleetOptions(account = account, keyPrefix = "staging", requestsPerSecond = 50.0, burst = 5u),
+        )
+        val loginsBefore = sandbox.stat("logins")
+        InsurUpClient(sandbox.options(), fleet = fleet).use { it.signIn() }
+        assertEquals(loginsBefore, sandbox.stat("logins"), "the fleet adopts the session kept under its prefix")
+        val thrown = runCatching {
+            RedisFleet.withOptions(redis.url, RedisFleetOptions(account = account, burst = 5u))
+        }.exceptionOrNull()
+        assertTrue(thrown is InsurUpException.Validation, "a burst without a rate: $thrown")
+        assertEquals("burst", (thrown as InsurUpException.Validation).report.field)
     }
 }
