@@ -94,8 +94,11 @@ python=bench/.venv/bin/python
 
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
-start_sandbox() { # prints the base URL of a new sandbox started with the given flags
-    local log; log=$(mktemp)
+# start_sandbox VAR [FLAG…]: starts a sandbox with the flags and sets VAR to its base URL. It runs
+# in this shell, not in a `$(…)` subshell, so the EXIT trap knows every sandbox's pid.
+start_sandbox() {
+    local var=$1 log; shift
+    log=$(mktemp)
     local flags=("$@")
     [[ " ${flags[*]} " == *" --latency-scale "* ]] || flags+=(--latency-scale 0)
     "$sandbox" --port 0 "${flags[@]}" >"$log" 2>/dev/null &
@@ -105,7 +108,8 @@ start_sandbox() { # prints the base URL of a new sandbox started with the given 
         kill -0 "$pid" 2>/dev/null || { echo "the sandbox did not start with: ${flags[*]}" >&2; return 1; }
         sleep 0.05
     done
-    head -n1 "$log"
+    printf -v "$var" '%s' "$(head -n1 "$log")"
+    rm -f "$log"
 }
 has_flag() { # whether `$1 --help` (a command line) lists the flag $2
     $1 --help 2>/dev/null | grep -q -- "$2"
@@ -118,7 +122,7 @@ record() { tee -a "$results"; }
 field() { sed -E "s/.*\"$1\":\"?([^\",}]*).*/\1/"; }
 
 echo "==> one sandbox for the request comparisons"
-url=$(start_sandbox)
+start_sandbox url
 setup=$("$bench" --base-url "$url" setup)
 proposal=$(field proposalId <<<"$setup")
 product=$(field productId <<<"$setup")
@@ -145,19 +149,19 @@ echo "==> 0d. Node: binding vs fetch and undici.request (Promise.all batches of 
 node bench/node/bench.mjs throughput "$url" "$proposal" "$product" "$path" "$token" "$rounds" "$calls" | record
 
 echo "==> 0e. refresh storm: 1 000 calls straddling the renewal of a 2 s token"
-storm_url=$(start_sandbox --token-ttl 2)
+start_sandbox storm_url --token-ttl 2
 storm_proposal=$(field proposalId <<<"$("$bench" --base-url "$storm_url" setup)")
 for _ in $(seq "$storm_runs"); do
     INSURUP_BENCH_TOKEN_TTL=2 "$bench" --base-url "$storm_url" refresh-storm --proposal-id "$storm_proposal" --calls 1000 | record
 done
 
 echo "==> 0f. streaming $policies policies in pages of 500: rows/s and peak RSS"
-stream_url=$(start_sandbox --generated-policies "$policies")
+start_sandbox stream_url --generated-policies "$policies"
 "$bench" --base-url "$stream_url" stream --page-size 500 | record
 "$python" bench/python/bench.py stream --base-url "$stream_url" | record
 
 echo "==> 1a. many tenants: $tenants clients, each with its own session, in one process"
-tenant_url=$(start_sandbox)
+start_sandbox tenant_url
 "$bench" --base-url "$tenant_url" tenants --clients "$tenants" | record
 "$python" bench/python/bench.py tenants --kind sdk --base-url "$tenant_url" --clients "$tenants" | record
 "$python" bench/python/bench.py tenants --kind httpx --base-url "$tenant_url" --clients "$tenants" | record
@@ -165,7 +169,7 @@ node --expose-gc bench/node/bench.mjs tenants "$tenant_url" "$tenants" | record
 
 echo "==> 1b. refresh spread: $spread_sessions sessions started together, tokens living ${spread_ttl} s"
 if has_flag "$sandbox" --token-ttl; then
-    spread_url=$(start_sandbox --token-ttl "$spread_ttl")
+    start_sandbox spread_url --token-ttl "$spread_ttl"
     "$bench" --base-url "$spread_url" refresh-spread --sessions "$spread_sessions" --token-ttl "$spread_ttl" | record
 else
     unavailable "refresh spread: the sandbox has no --token-ttl"
@@ -192,14 +196,14 @@ else
                 flags+=(--rate-limit-headers) ;;
             c64-unpaced) options=(--concurrency 64 --no-pacing) ;;
         esac
-        ceiling_url=$(start_sandbox "${flags[@]}")
+        start_sandbox ceiling_url "${flags[@]}"
         "$bench" --base-url "$ceiling_url" ceiling --cli "$cli" --work-dir "$out/ceiling-$run" \
             --rows "$batch_rows" --rate-limit "$batch_rate" --label "$run" "${options[@]}" | record
     done
 fi
 
 echo "==> 3. time to the best quote: the quote-and-buy flow vs the sandbox's floor (--latency-scale $quote_scale)"
-quote_url=$(start_sandbox --latency-scale "$quote_scale")
+start_sandbox quote_url --latency-scale "$quote_scale"
 for mode in hub polling; do
     "$bench" --base-url "$quote_url" time-to-quote --rounds "$quote_rounds" --real-time "$mode" | record
 done
