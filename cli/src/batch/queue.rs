@@ -15,13 +15,13 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
 use futures::stream::FuturesUnordered;
 use insurup::graphql::ProposalFields;
-use insurup::{Client, ListQuery, ProposalId, RedisFleet, RedisRateBudget, WaitOptions};
+use insurup::{Client, ListQuery, ProposalId, RedisFleet, RedisFleetOptions, WaitOptions};
 use redis::aio::ConnectionManager;
 use redis::streams::{StreamAutoClaimReply, StreamId, StreamInfoConsumersReply, StreamReadReply};
 use serde::Serialize;
@@ -608,16 +608,18 @@ pub async fn run(
 
     let settings = Settings::load(global)?;
     let account = fleet_account(&settings);
-    let fleet = RedisFleet::new(url, &account)?;
-    let mut builder = settings
+    let options = RedisFleetOptions {
+        account,
+        requests_per_second: args.rate_limit,
+        ..RedisFleetOptions::default()
+    };
+    let fleet = RedisFleet::with_options(url, options)?;
+    let client = settings
         .builder()
         .await?
         .fleet(&fleet)
-        .pacing(!args.no_pacing);
-    if let Some(rate) = args.rate_limit {
-        builder = builder.rate_budget(Arc::new(RedisRateBudget::new(&fleet, rate)?));
-    }
-    let client = builder.build()?;
+        .pacing(!args.no_pacing)
+        .build()?;
     let checkpoint = ProposalCheckpoint {
         connection: batch.connection.clone(),
         proposals: batch.proposals.clone(),
