@@ -545,10 +545,11 @@ export declare class TokenStoreError extends InsurUpError {}
 
 export interface Proposal {
   /**
-   * The cheapest product that can be bought in `installments` (1 = cash), by gross premium;
-   * `null` when none can. Not enumerable: JSON and `util.inspect` show the data alone.
+   * The cheapest product that can be bought in `installments` (left out: one payment, cash), by
+   * gross premium; `null` when none can. Not enumerable: JSON and `util.inspect` show the data
+   * alone.
    */
-  cheapestProduct(installments: number): Product | null
+  cheapestProduct(installments?: number): Product | null
 }
 
 export interface CustomerRows {

@@ -34,7 +34,7 @@ describe('the quote-and-buy flow', () => {
     const created = await client.proposals.createKasko({ customerId: customer.id, vehicleId: vehicle.id })
     const proposal = await client.proposals.wait(created.id, { timeout: 60 })
 
-    const best = proposal.cheapestProduct(1)
+    const best = proposal.cheapestProduct() // installments left out: one payment (cash)
     assert.ok(best, 'some insurer offered a cash premium')
     const cashPremiums = proposal.products
       .filter((product) => product.state === 'ACTIVE')
@@ -42,7 +42,7 @@ describe('the quote-and-buy flow', () => {
       .filter((premium) => premium !== undefined)
     assert.equal(best.premiums.find((premium) => premium.installmentNumber === 1).grossPremium, Math.min(...cashPremiums))
 
-    const bought = await client.purchase.creditCard(proposal.id, best.id, { card: GOOD_CARD, installments: 1 })
+    const bought = await client.purchase.creditCard(proposal.id, best.id, { card: GOOD_CARD })
     assert.equal(bought.status, 'PURCHASED')
     assert.equal(bought.confirmedByReadBack, false)
 
@@ -51,6 +51,7 @@ describe('the quote-and-buy flow', () => {
     assert.ok(policy.policyNumber)
     assert.ok(bought.policyNumber === undefined || bought.policyNumber === policy.policyNumber)
     assert.equal(policy.proposalProductId, best.id)
+    assert.equal(policy.installmentNumber, 1, 'bought in cash')
     assert.equal(policy.vehiclePlate, VEHICLE.plate)
     let listed = false
     for await (const row of client.graphql.policies({ first: 50 })) {

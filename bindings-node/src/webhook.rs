@@ -88,9 +88,8 @@ pub struct DeliveryDeduplicator(insurup::webhook::DeliveryDeduplicator);
 impl DeliveryDeduplicator {
     #[napi(constructor)]
     pub fn new(capacity: Option<u32>) -> Self {
-        DeliveryDeduplicator(capacity.map_or_else(Default::default, |capacity| {
-            insurup::webhook::DeliveryDeduplicator::new(capacity as usize)
-        }))
+        let capacity = capacity.map(|capacity| capacity as usize);
+        DeliveryDeduplicator(insurup::webhook::DeliveryDeduplicator::new(capacity))
     }
 
     /// True the first time a delivery is offered, false for every repeat still remembered.

@@ -127,7 +127,7 @@ def quoted_proposal(client: insurup.Client) -> insurup.Proposal:
 
 
 def cheapest(proposal: insurup.Proposal) -> insurup.Product:
-    product = proposal.cheapest_product(1)
+    product = proposal.cheapest_product()
     assert product is not None, "no insurer offered a cash premium"
     return product
 

@@ -33,8 +33,9 @@ def check_the_whole_flow(client: insurup.Client) -> None:
     proposal = client.proposals.wait(created.id, timeout=60)
     best = cheapest(proposal)
 
-    bought = client.purchase.credit_card(proposal.id, best.id, card=card(), installments=1)
+    bought = client.purchase.credit_card(proposal.id, best.id, card=card())
     policy = client.policies.get(bought.policy_id)
+    assert policy.installment_number == 1, "installments left out: one payment (cash)"
 
     assert customer.identity_number == TCKN and customer.customer_type == "INDIVIDUAL"
     assert vehicle.plate is not None and (vehicle.plate.city, vehicle.plate.code) == (34, "ABC123")

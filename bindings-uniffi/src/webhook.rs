@@ -65,9 +65,10 @@ pub struct DeliveryDeduplicator(insurup::webhook::DeliveryDeduplicator);
 #[uniffi::export]
 impl DeliveryDeduplicator {
     /// A deduplicator remembering up to `capacity` ids (10 000 by default).
-    #[uniffi::constructor(default(capacity = 10000))]
-    pub fn new(capacity: u32) -> Self {
-        DeliveryDeduplicator(insurup::webhook::DeliveryDeduplicator::new(capacity as usize))
+    #[uniffi::constructor(default(capacity = None))]
+    pub fn new(capacity: Option<u32>) -> Self {
+        let capacity = capacity.map(|capacity| capacity as usize);
+        DeliveryDeduplicator(insurup::webhook::DeliveryDeduplicator::new(capacity))
     }
 
     /// True the first time a delivery is offered, false for every repeat still remembered.

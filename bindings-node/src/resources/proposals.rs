@@ -104,8 +104,9 @@ resource! {
         products(id: ProposalId) -> Vec<Product> = products(&id);
         "One product of a proposal."
         product(id: ProposalId, product_id: ProposalProductId) -> Product = product(&id, &product_id);
-        "Insurer-side references of one premium."
-        premium_detail(id: ProposalId, product_id: ProposalProductId, installments: u32) -> PremiumDetail =
+        "Insurer-side references of one premium (one payment, cash, when `installments` is left"
+        "out)."
+        premium_detail(id: ProposalId, product_id: ProposalProductId, installments: Option<u32>) -> PremiumDetail =
             premium_detail(&id, &product_id, installments);
         "The proposal document (PDF) of a product."
         document(id: ProposalId, product_id: ProposalProductId) -> Document = document(&id, &product_id);
@@ -177,10 +178,10 @@ impl ProposalWatch {
     }
 }
 
-/// The cheapest product of `proposal` that can be bought in `installments` (1 = cash), by gross
-/// premium; `null` when none can. Proposals returned by the client have it as a method:
-/// `proposal.cheapestProduct(1)`.
+/// The cheapest product of `proposal` that can be bought in `installments` (left out: one
+/// payment, cash), by gross premium; `null` when none can. Proposals returned by the client have
+/// it as a method: `proposal.cheapestProduct()`.
 #[napi]
-pub fn cheapest_product(proposal: Proposal, installments: u32) -> Option<Product> {
+pub fn cheapest_product(proposal: Proposal, installments: Option<u32>) -> Option<Product> {
     proposal.cheapest_product(installments).cloned()
 }

@@ -7,13 +7,6 @@ use insurup::{
 /// Campaign information or tags sent with a purchase (`metadata` in the B2B guide).
 type Metadata = serde_json::Map<String, serde_json::Value>;
 
-fn with_metadata(payment: Payment, metadata: Option<Metadata>) -> Payment {
-    match metadata {
-        Some(metadata) => payment.with_metadata(metadata),
-        None => payment,
-    }
-}
-
 /// A card payment. The card is checked locally (Luhn, expiry, CVC, holder) before anything is
 /// sent, and never appears in errors or logs.
 #[derive(Debug)]
@@ -53,18 +46,14 @@ pub struct ThreeDSecurePayment {
 
 impl CardPayment {
     fn into_payment(self) -> insurup::Result<Payment> {
-        let payment =
-            Payment::credit_card(Card::try_from(self.card)?, self.installments.unwrap_or(1));
-        Ok(with_metadata(payment, self.metadata))
+        let payment = Payment::credit_card(Card::try_from(self.card)?, self.installments);
+        Ok(payment.with_optional_metadata(self.metadata))
     }
 }
 
 impl OpenAccountPayment {
     fn into_payment(self) -> Payment {
-        with_metadata(
-            Payment::open_account(self.installments.unwrap_or(1)),
-            self.metadata,
-        )
+        Payment::open_account(self.installments).with_optional_metadata(self.metadata)
     }
 }
 
@@ -87,7 +76,7 @@ resource! {
                 &proposal_id,
                 &product_id,
                 &Card::try_from(payment.card)?,
-                payment.installments.unwrap_or(1),
+                payment.installments,
                 &payment.callback_url
             );
     }

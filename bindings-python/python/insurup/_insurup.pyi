@@ -278,7 +278,7 @@ class DeliveryDeduplicator:
     """Remembers the most recent delivery ids (`x-webhook-delivery`) and tells a receiver
     whether it has seen one before. Thread-safe."""
 
-    def __new__(cls, capacity: int = ...) -> DeliveryDeduplicator: ...
+    def __new__(cls, capacity: int | None = None) -> DeliveryDeduplicator: ...
     def first_time(self, delivery_id: str, body: Union[bytes, None] = None) -> bool:
         """True the first time a delivery is offered, false for every repeat still remembered.
         Pass the raw `body` too: then a signed body replayed under a new delivery id is also a
@@ -1112,8 +1112,9 @@ class Product:
     @property
     def supported_payment_options(self) -> list[str]:
         """How this product can be paid."""
-    def premium(self, installments: int = 1) -> Premium | None:
-        """The premium for `installments` (1 = cash), if the insurer offers that plan."""
+    def premium(self, installments: int | None = None) -> Premium | None:
+        """The premium for `installments` (None: one payment, cash), if the insurer offers
+        that plan."""
     def is_purchasable(self) -> bool:
         """True when the product can be bought now."""
     def to_dict(self) -> dict[str, Any]: ...
@@ -1214,8 +1215,9 @@ class Proposal:
     @property
     def products(self) -> list[Product]:
         """One product per insurer asked."""
-    def cheapest_product(self, installments: int = 1) -> Product | None:
-        """The cheapest product that can be bought with `installments` (1 = cash)."""
+    def cheapest_product(self, installments: int | None = None) -> Product | None:
+        """The cheapest product that can be bought with `installments` (None: one payment,
+        cash)."""
     def product(self, product_id: str) -> Product | None:
         """A product by id."""
     def is_complete(self) -> bool:
@@ -1855,7 +1857,7 @@ class Proposals:
         """One product of a proposal; how a purchase's outcome is checked."""
     def wait(self, proposal_id: str, *, timeout: float | None = None, poll_interval: float | None = None, max_poll_interval: float | None = None) -> Proposal:
         """Waits until every insurer has answered and returns the proposal. At the deadline (`timeout` seconds, 90 by default) it returns what has arrived if a product can be bought, and raises `TimeoutError` otherwise. It looks every `poll_interval` seconds (0.5), half as long again each time, up to `max_poll_interval` (4)."""
-    def premium_detail(self, proposal_id: str, product_id: str, *, installments: int = 1) -> PremiumDetail:
+    def premium_detail(self, proposal_id: str, product_id: str, *, installments: int | None = None) -> PremiumDetail:
         """Insurer-side references of one premium."""
     def coverage(self, proposal_id: str, product_id: str) -> Any:
         """The coverage table of a product, as a dict (its shape differs per branch and insurer)."""
@@ -1912,7 +1914,7 @@ class AsyncProposals:
         """One product of a proposal; how a purchase's outcome is checked."""
     async def wait(self, proposal_id: str, *, timeout: float | None = None, poll_interval: float | None = None, max_poll_interval: float | None = None) -> Proposal:
         """Waits until every insurer has answered and returns the proposal. At the deadline (`timeout` seconds, 90 by default) it returns what has arrived if a product can be bought, and raises `TimeoutError` otherwise. It looks every `poll_interval` seconds (0.5), half as long again each time, up to `max_poll_interval` (4)."""
-    async def premium_detail(self, proposal_id: str, product_id: str, *, installments: int = 1) -> PremiumDetail:
+    async def premium_detail(self, proposal_id: str, product_id: str, *, installments: int | None = None) -> PremiumDetail:
         """Insurer-side references of one premium."""
     async def coverage(self, proposal_id: str, product_id: str) -> Any:
         """The coverage table of a product, as a dict (its shape differs per branch and insurer)."""
@@ -1949,22 +1951,22 @@ class AsyncProposals:
 class Purchases:
     """Buying products. A purchase is never sent twice: when its answer is lost, the product is read back, and an unclear outcome raises `PurchaseOutcomeUnknownError`."""
 
-    def credit_card(self, proposal_id: str, product_id: str, *, card: Card, installments: int = 1, metadata: Mapping[str, Any] | None = None) -> Purchase:
-        """Buys a product with a card in `installments` (1 = cash) and returns the policy. `metadata` (a dict: campaign information, tags) is sent along as given."""
-    def open_account(self, proposal_id: str, product_id: str, *, installments: int = 1, metadata: Mapping[str, Any] | None = None) -> Purchase:
+    def credit_card(self, proposal_id: str, product_id: str, *, card: Card, installments: int | None = None, metadata: Mapping[str, Any] | None = None) -> Purchase:
+        """Buys a product with a card in `installments` (None: one payment, cash) and returns the policy. `metadata` (a dict: campaign information, tags) is sent along as given."""
+    def open_account(self, proposal_id: str, product_id: str, *, installments: int | None = None, metadata: Mapping[str, Any] | None = None) -> Purchase:
         """Buys a product on open account (corporate customers); `metadata` as for `credit_card`."""
-    def start_3d_secure(self, proposal_id: str, product_id: str, *, card: Card, callback_url: str, installments: int = 1) -> PurchaseRedirect:
+    def start_3d_secure(self, proposal_id: str, product_id: str, *, card: Card, callback_url: str, installments: int | None = None) -> PurchaseRedirect:
         """Starts a 3-D Secure purchase; send the customer's browser to the returned URL."""
 
 @final
 class AsyncPurchases:
     """Buying products. A purchase is never sent twice: when its answer is lost, the product is read back, and an unclear outcome raises `PurchaseOutcomeUnknownError`."""
 
-    async def credit_card(self, proposal_id: str, product_id: str, *, card: Card, installments: int = 1, metadata: Mapping[str, Any] | None = None) -> Purchase:
-        """Buys a product with a card in `installments` (1 = cash) and returns the policy. `metadata` (a dict: campaign information, tags) is sent along as given."""
-    async def open_account(self, proposal_id: str, product_id: str, *, installments: int = 1, metadata: Mapping[str, Any] | None = None) -> Purchase:
+    async def credit_card(self, proposal_id: str, product_id: str, *, card: Card, installments: int | None = None, metadata: Mapping[str, Any] | None = None) -> Purchase:
+        """Buys a product with a card in `installments` (None: one payment, cash) and returns the policy. `metadata` (a dict: campaign information, tags) is sent along as given."""
+    async def open_account(self, proposal_id: str, product_id: str, *, installments: int | None = None, metadata: Mapping[str, Any] | None = None) -> Purchase:
         """Buys a product on open account (corporate customers); `metadata` as for `credit_card`."""
-    async def start_3d_secure(self, proposal_id: str, product_id: str, *, card: Card, callback_url: str, installments: int = 1) -> PurchaseRedirect:
+    async def start_3d_secure(self, proposal_id: str, product_id: str, *, card: Card, callback_url: str, installments: int | None = None) -> PurchaseRedirect:
         """Starts a 3-D Secure purchase; send the customer's browser to the returned URL."""
 
 @final

@@ -91,9 +91,9 @@ resource! {
                 client.proposals().wait(&proposal_id, options).await
             };
 
-        /// Insurer-side references of one premium.
+        /// Insurer-side references of one premium (None installments: cash).
         fn premium_detail(proposal_id: ProposalId, product_id: ProposalProductId;
-            installments: u32 = 1) -> PremiumDetail = |client|
+            installments: Option<u32> = None) -> PremiumDetail = |client|
                 client.proposals().premium_detail(&proposal_id, &product_id, installments);
 
         /// The coverage table of a product, as a dict (its shape differs per branch and

@@ -7,10 +7,10 @@ use insurup::{
 
 use crate::error::Result;
 
-/// The cheapest product of `proposal` that can be bought with `installments` (1 = cash), by
-/// gross premium; `null`/`nil` when no insurer offers that plan.
-#[uniffi::export]
-pub fn cheapest_product(proposal: &Proposal, installments: u32) -> Option<Product> {
+/// The cheapest product of `proposal` that can be bought with `installments` (left out: one
+/// payment, cash), by gross premium; `null`/`nil` when no insurer offers that plan.
+#[uniffi::export(default(installments = None))]
+pub fn cheapest_product(proposal: &Proposal, installments: Option<u32>) -> Option<Product> {
     proposal.cheapest_product(installments).cloned()
 }
 
@@ -30,8 +30,9 @@ forward! {
         /// returns what has arrived if a product can be bought, and a `Timeout` error otherwise.
         #[uniffi::method(default(options))]
         wait(id: ProposalId, options: WaitSettings) -> Proposal = wait(&id, options.try_into()?);
-        /// Insurer-side references of one premium.
-        premium_detail(id: ProposalId, product_id: ProposalProductId, installments: u32) -> PremiumDetail = premium_detail(&id, &product_id, installments);
+        /// Insurer-side references of one premium (left out `installments`: cash).
+        #[uniffi::method(default(installments = None))]
+        premium_detail(id: ProposalId, product_id: ProposalProductId, installments: Option<u32>) -> PremiumDetail = premium_detail(&id, &product_id, installments);
         /// The coverage table of a product as JSON text (its shape differs per branch and insurer).
         coverage(id: ProposalId, product_id: ProposalProductId) -> String = coverage(&id, &product_id).to_string();
         /// The proposal document (PDF) of a product.

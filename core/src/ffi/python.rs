@@ -398,8 +398,8 @@ where
 #[pyo3::pymethods]
 impl crate::webhook::DeliveryDeduplicator {
     #[new]
-    #[pyo3(signature = (capacity = crate::webhook::DeliveryDeduplicator::DEFAULT_CAPACITY))]
-    fn py_new(capacity: usize) -> Self {
+    #[pyo3(signature = (capacity = None))]
+    fn py_new(capacity: Option<usize>) -> Self {
         Self::new(capacity)
     }
 
@@ -613,9 +613,10 @@ py_models! {
     }
     Premium {}
     Product {
-        /// The premium for `installments` (1 = cash), if the insurer offers that plan.
-        #[pyo3(name = "premium", signature = (installments = 1))]
-        fn py_premium(&self, installments: u32) -> Option<crate::Premium> {
+        /// The premium for `installments` (None: one payment, cash), if the insurer offers
+        /// that plan.
+        #[pyo3(name = "premium", signature = (installments = None))]
+        fn py_premium(&self, installments: Option<u32>) -> Option<crate::Premium> {
             crate::Product::premium(self, installments).cloned()
         }
 
@@ -627,9 +628,10 @@ py_models! {
     }
     CoverageGroupRef {}
     Proposal {
-        /// The cheapest product that can be bought with `installments` (1 = cash).
-        #[pyo3(name = "cheapest_product", signature = (installments = 1))]
-        fn py_cheapest_product(&self, installments: u32) -> Option<crate::Product> {
+        /// The cheapest product that can be bought with `installments` (None: one payment,
+        /// cash).
+        #[pyo3(name = "cheapest_product", signature = (installments = None))]
+        fn py_cheapest_product(&self, installments: Option<u32>) -> Option<crate::Product> {
             crate::Proposal::cheapest_product(self, installments).cloned()
         }
 

@@ -92,8 +92,10 @@ pub struct Product {
 }
 
 impl Product {
-    /// The premium for `installments` (1 = cash), if the insurer offers that plan.
-    pub fn premium(&self, installments: u32) -> Option<&Premium> {
+    /// The premium for `installments` (`None`: one payment, cash), if the insurer offers that
+    /// plan.
+    pub fn premium(&self, installments: impl Into<Option<u32>>) -> Option<&Premium> {
+        let installments = super::installments_or_cash(installments);
         self.premiums
             .iter()
             .find(|p| p.installment_number == installments)
@@ -174,8 +176,10 @@ pub struct Proposal {
 }
 
 impl Proposal {
-    /// The cheapest product that can be bought with `installments` (1 = cash), by gross premium.
-    pub fn cheapest_product(&self, installments: u32) -> Option<&Product> {
+    /// The cheapest product that can be bought with `installments` (`None`: one payment, cash),
+    /// by gross premium.
+    pub fn cheapest_product(&self, installments: impl Into<Option<u32>>) -> Option<&Product> {
+        let installments = super::installments_or_cash(installments);
         self.products
             .iter()
             .filter(|product| product.is_purchasable())

@@ -160,22 +160,39 @@ enum PaymentMethod {
     OpenAccount,
 }
 
+/// The installment count a caller asked for, or one payment (cash) when they left it out: the
+/// default every language gets, stated here once.
+pub(crate) fn installments_or_cash(installments: impl Into<Option<u32>>) -> u32 {
+    installments.into().unwrap_or(1)
+}
+
 impl Payment {
-    /// Charge `card` directly in `installments` (1 = cash).
-    pub fn credit_card(card: Card, installments: u32) -> Self {
+    /// Charge `card` directly in `installments` (`3`, or `None` for one payment: cash).
+    pub fn credit_card(card: Card, installments: impl Into<Option<u32>>) -> Self {
         Payment {
             method: PaymentMethod::CreditCard(card),
-            installments,
+            installments: installments_or_cash(installments),
             metadata: None,
         }
     }
 
-    /// Open account (corporate customers) in `installments`.
-    pub fn open_account(installments: u32) -> Self {
+    /// Open account (corporate customers) in `installments` (`None`: one payment, cash).
+    pub fn open_account(installments: impl Into<Option<u32>>) -> Self {
         Payment {
             method: PaymentMethod::OpenAccount,
-            installments,
+            installments: installments_or_cash(installments),
             metadata: None,
+        }
+    }
+
+    /// [`Payment::with_metadata`] when there is metadata, the payment unchanged otherwise.
+    pub fn with_optional_metadata(
+        self,
+        metadata: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Self {
+        match metadata {
+            Some(metadata) => self.with_metadata(metadata),
+            None => self,
         }
     }
 

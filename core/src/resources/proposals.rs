@@ -608,13 +608,15 @@ impl Proposals {
         })
     }
 
-    /// Insurer-side references of one premium.
+    /// Insurer-side references of one premium: the plan in `installments` (`None`: one
+    /// payment, cash).
     pub async fn premium_detail(
         &self,
         id: &ProposalId,
         product_id: &ProposalProductId,
-        installments: u32,
+        installments: impl Into<Option<u32>>,
     ) -> Result<PremiumDetail> {
+        let installments = crate::model::installments_or_cash(installments);
         validate::id("proposal_id", id.as_str())?;
         validate::id("product_id", product_id.as_str())?;
         validate::installment(installments)?;

@@ -83,13 +83,13 @@ impl Purchases {
         .await
     }
 
-    /// Buys with a card in `installments` (1 = cash).
+    /// Buys with a card in `installments` (`None`: one payment, cash).
     pub async fn credit_card(
         &self,
         proposal_id: &ProposalId,
         product_id: &ProposalProductId,
         card: Card,
-        installments: u32,
+        installments: impl Into<Option<u32>>,
     ) -> Result<Purchase> {
         self.sync(
             proposal_id,
@@ -104,20 +104,21 @@ impl Purchases {
         &self,
         proposal_id: &ProposalId,
         product_id: &ProposalProductId,
-        installments: u32,
+        installments: impl Into<Option<u32>>,
     ) -> Result<Purchase> {
         self.sync(proposal_id, product_id, Payment::open_account(installments))
             .await
     }
 
-    /// Starts a 3-D Secure purchase (web sales); send the customer to the returned URL. Not
-    /// recommended for B2B flows, which use [`Purchases::sync`].
+    /// Starts a 3-D Secure purchase (web sales) in `installments` (`None`: one payment, cash);
+    /// send the customer to the returned URL. Not recommended for B2B flows, which use
+    /// [`Purchases::sync`].
     pub async fn start_3d_secure(
         &self,
         proposal_id: &ProposalId,
         product_id: &ProposalProductId,
         card: &Card,
-        installments: u32,
+        installments: impl Into<Option<u32>>,
         callback_url: &str,
     ) -> Result<PurchaseRedirect> {
         validate::id("proposal_id", proposal_id.as_str())?;
@@ -126,7 +127,7 @@ impl Purchases {
             proposal_id,
             product_id,
             card,
-            installments,
+            crate::model::installments_or_cash(installments),
             callback_url,
         )?;
         let request = Request::post(

@@ -62,9 +62,10 @@ impl DeliveryDeduplicator {
     /// about a megabyte of memory.
     pub const DEFAULT_CAPACITY: usize = 10_000;
 
-    /// Remembers up to `capacity` delivery ids (at least one); the oldest is forgotten first.
-    pub fn new(capacity: usize) -> Self {
-        let capacity = capacity.max(1);
+    /// Remembers up to `capacity` delivery ids (at least one; `None`:
+    /// [`DEFAULT_CAPACITY`](Self::DEFAULT_CAPACITY)); the oldest is forgotten first.
+    pub fn new(capacity: impl Into<Option<usize>>) -> Self {
+        let capacity = capacity.into().unwrap_or(Self::DEFAULT_CAPACITY).max(1);
         DeliveryDeduplicator {
             capacity,
             seen: Mutex::new(Seen {

@@ -3177,12 +3177,12 @@ open class DeliveryDeduplicator: DeliveryDeduplicatorProtocol, @unchecked Sendab
     /**
      * A deduplicator remembering up to `capacity` ids (10 000 by default).
      */
-public convenience init(capacity: UInt32 = UInt32(10000)) {
+public convenience init(capacity: UInt32? = nil) {
     let handle =
         try! rustCall() {
         uniffiCallStatus in
     uniffi_insurup_uniffi_fn_constructor_deliverydeduplicator_new(
-        FfiConverterUInt32.lower(capacity),uniffiCallStatus
+        FfiConverterOptionUInt32.lower(capacity),uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
@@ -6201,9 +6201,9 @@ public protocol ProposalsProtocol: AnyObject, Sendable {
     func informationForm(id: ProposalId, productId: ProposalProductId) async throws  -> Document
     
     /**
-     * Insurer-side references of one premium.
+     * Insurer-side references of one premium (left out `installments`: cash).
      */
-    func premiumDetail(id: ProposalId, productId: ProposalProductId, installments: UInt32) async throws  -> PremiumDetail
+    func premiumDetail(id: ProposalId, productId: ProposalProductId, installments: UInt32?) async throws  -> PremiumDetail
     
     /**
      * One product of a proposal; how a purchase's outcome is checked.
@@ -6576,14 +6576,14 @@ open func informationForm(id: ProposalId, productId: ProposalProductId)async thr
 }
     
     /**
-     * Insurer-side references of one premium.
+     * Insurer-side references of one premium (left out `installments`: cash).
      */
-open func premiumDetail(id: ProposalId, productId: ProposalProductId, installments: UInt32)async throws  -> PremiumDetail  {
+open func premiumDetail(id: ProposalId, productId: ProposalProductId, installments: UInt32? = nil)async throws  -> PremiumDetail  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_proposals_premium_detail(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterTypeProposalProductId_lower(productId),FfiConverterUInt32.lower(installments)
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterTypeProposalProductId_lower(productId),FfiConverterOptionUInt32.lower(installments)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -6743,22 +6743,23 @@ public func FfiConverterTypeProposals_lower(_ value: Proposals) -> UInt64 {
 public protocol PurchasesProtocol: AnyObject, Sendable {
     
     /**
-     * Buys with a card in `installments` (1 = cash) and returns the policy id and number;
-     * `metadata` (a JSON object as text) carries campaign information or tags. If the answer
-     * is lost, the product is read back: bought returns the policy, anything unclear throws
-     * `PurchaseOutcomeUnknown` naming the proposal and product.
+     * Buys with a card in `installments` (left out: one payment, cash) and returns the
+     * policy id and number; `metadata` (a JSON object as text) carries campaign information
+     * or tags. If the answer is lost, the product is read back: bought returns the policy,
+     * anything unclear throws `PurchaseOutcomeUnknown` naming the proposal and product.
      */
-    func creditCard(proposalId: ProposalId, productId: ProposalProductId, card: Card, installments: UInt32, metadata: String?) async throws  -> Purchase
+    func creditCard(proposalId: ProposalId, productId: ProposalProductId, card: Card, installments: UInt32?, metadata: String?) async throws  -> Purchase
     
     /**
      * Buys on open account (corporate customers), with the same guarantees as `credit_card`.
      */
-    func openAccount(proposalId: ProposalId, productId: ProposalProductId, installments: UInt32, metadata: String?) async throws  -> Purchase
+    func openAccount(proposalId: ProposalId, productId: ProposalProductId, installments: UInt32?, metadata: String?) async throws  -> Purchase
     
     /**
-     * Starts a 3-D Secure purchase (web sales); send the customer to the returned URL.
+     * Starts a 3-D Secure purchase (web sales) in `installments` (left out: cash); send the
+     * customer to the returned URL.
      */
-    func start3dSecure(proposalId: ProposalId, productId: ProposalProductId, card: Card, installments: UInt32, callbackUrl: String) async throws  -> PurchaseRedirect
+    func start3dSecure(proposalId: ProposalId, productId: ProposalProductId, card: Card, callbackUrl: String, installments: UInt32?) async throws  -> PurchaseRedirect
     
 }
 /**
@@ -6819,17 +6820,17 @@ open class Purchases: PurchasesProtocol, @unchecked Sendable {
 
     
     /**
-     * Buys with a card in `installments` (1 = cash) and returns the policy id and number;
-     * `metadata` (a JSON object as text) carries campaign information or tags. If the answer
-     * is lost, the product is read back: bought returns the policy, anything unclear throws
-     * `PurchaseOutcomeUnknown` naming the proposal and product.
+     * Buys with a card in `installments` (left out: one payment, cash) and returns the
+     * policy id and number; `metadata` (a JSON object as text) carries campaign information
+     * or tags. If the answer is lost, the product is read back: bought returns the policy,
+     * anything unclear throws `PurchaseOutcomeUnknown` naming the proposal and product.
      */
-open func creditCard(proposalId: ProposalId, productId: ProposalProductId, card: Card, installments: UInt32, metadata: String? = nil)async throws  -> Purchase  {
+open func creditCard(proposalId: ProposalId, productId: ProposalProductId, card: Card, installments: UInt32? = nil, metadata: String? = nil)async throws  -> Purchase  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_purchases_credit_card(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId),FfiConverterTypeCard_lower(card),FfiConverterUInt32.lower(installments),FfiConverterOptionString.lower(metadata)
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId),FfiConverterTypeCard_lower(card),FfiConverterOptionUInt32.lower(installments),FfiConverterOptionString.lower(metadata)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -6843,12 +6844,12 @@ open func creditCard(proposalId: ProposalId, productId: ProposalProductId, card:
     /**
      * Buys on open account (corporate customers), with the same guarantees as `credit_card`.
      */
-open func openAccount(proposalId: ProposalId, productId: ProposalProductId, installments: UInt32, metadata: String? = nil)async throws  -> Purchase  {
+open func openAccount(proposalId: ProposalId, productId: ProposalProductId, installments: UInt32? = nil, metadata: String? = nil)async throws  -> Purchase  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_purchases_open_account(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId),FfiConverterUInt32.lower(installments),FfiConverterOptionString.lower(metadata)
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId),FfiConverterOptionUInt32.lower(installments),FfiConverterOptionString.lower(metadata)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -6860,14 +6861,15 @@ open func openAccount(proposalId: ProposalId, productId: ProposalProductId, inst
 }
     
     /**
-     * Starts a 3-D Secure purchase (web sales); send the customer to the returned URL.
+     * Starts a 3-D Secure purchase (web sales) in `installments` (left out: cash); send the
+     * customer to the returned URL.
      */
-open func start3dSecure(proposalId: ProposalId, productId: ProposalProductId, card: Card, installments: UInt32, callbackUrl: String)async throws  -> PurchaseRedirect  {
+open func start3dSecure(proposalId: ProposalId, productId: ProposalProductId, card: Card, callbackUrl: String, installments: UInt32? = nil)async throws  -> PurchaseRedirect  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_purchases_start_3d_secure(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId),FfiConverterTypeCard_lower(card),FfiConverterUInt32.lower(installments),FfiConverterString.lower(callbackUrl)
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId),FfiConverterTypeCard_lower(card),FfiConverterString.lower(callbackUrl),FfiConverterOptionUInt32.lower(installments)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -9163,6 +9165,30 @@ public func FfiConverterTypeInsurUpError_lower(_ value: InsurUpError) -> RustBuf
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = UInt32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionDouble: FfiConverterRustBuffer {
     typealias SwiftType = Double?
 
@@ -10554,15 +10580,15 @@ public func newCustomerFromIdentityNumber(identityNumber: String, title: String?
 })
 }
 /**
- * The cheapest product of `proposal` that can be bought with `installments` (1 = cash), by
- * gross premium; `null`/`nil` when no insurer offers that plan.
+ * The cheapest product of `proposal` that can be bought with `installments` (left out: one
+ * payment, cash), by gross premium; `null`/`nil` when no insurer offers that plan.
  */
-public func cheapestProduct(proposal: Proposal, installments: UInt32) -> Product?  {
+public func cheapestProduct(proposal: Proposal, installments: UInt32? = nil) -> Product?  {
     return try!  FfiConverterOptionTypeProduct.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_insurup_uniffi_fn_func_cheapest_product(
         FfiConverterTypeProposal_lower(proposal),
-        FfiConverterUInt32.lower(installments),uniffiCallStatus
+        FfiConverterOptionUInt32.lower(installments),uniffiCallStatus
     )
 })
 }
@@ -10682,7 +10708,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_func_new_customer_from_identity_number() != 21987) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_func_cheapest_product() != 52767) {
+    if (uniffi_insurup_uniffi_checksum_func_cheapest_product() != 38163) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_func_new_card() != 41938) {
@@ -11183,7 +11209,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_method_proposals_information_form() != 14144) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_premium_detail() != 10878) {
+    if (uniffi_insurup_uniffi_checksum_method_proposals_premium_detail() != 65108) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_proposals_product() != 63794) {
@@ -11201,13 +11227,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_method_proposals_watch() != 17684) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_purchases_credit_card() != 22926) {
+    if (uniffi_insurup_uniffi_checksum_method_purchases_credit_card() != 58157) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_purchases_open_account() != 43777) {
+    if (uniffi_insurup_uniffi_checksum_method_purchases_open_account() != 7032) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_purchases_start_3d_secure() != 36300) {
+    if (uniffi_insurup_uniffi_checksum_method_purchases_start_3d_secure() != 31645) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_referencedata_agent_branches() != 41304) {
@@ -11297,7 +11323,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_constructor_redisfleet_with_options() != 61303) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_constructor_deliverydeduplicator_new() != 12726) {
+    if (uniffi_insurup_uniffi_checksum_constructor_deliverydeduplicator_new() != 35499) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -1375,7 +1375,7 @@ uint64_t uniffi_insurup_uniffi_fn_method_proposals_information_form(uint64_t ptr
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_PROPOSALS_PREMIUM_DETAIL
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_PROPOSALS_PREMIUM_DETAIL
-uint64_t uniffi_insurup_uniffi_fn_method_proposals_premium_detail(uint64_t ptr, RustBuffer id, RustBuffer product_id, uint32_t installments
+uint64_t uniffi_insurup_uniffi_fn_method_proposals_premium_detail(uint64_t ptr, RustBuffer id, RustBuffer product_id, RustBuffer installments
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_PROPOSALS_PRODUCT
@@ -1415,17 +1415,17 @@ void uniffi_insurup_uniffi_fn_free_purchases(uint64_t handle, RustCallStatus *_N
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_PURCHASES_CREDIT_CARD
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_PURCHASES_CREDIT_CARD
-uint64_t uniffi_insurup_uniffi_fn_method_purchases_credit_card(uint64_t ptr, RustBuffer proposal_id, RustBuffer product_id, uint64_t card, uint32_t installments, RustBuffer metadata
+uint64_t uniffi_insurup_uniffi_fn_method_purchases_credit_card(uint64_t ptr, RustBuffer proposal_id, RustBuffer product_id, uint64_t card, RustBuffer installments, RustBuffer metadata
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_PURCHASES_OPEN_ACCOUNT
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_PURCHASES_OPEN_ACCOUNT
-uint64_t uniffi_insurup_uniffi_fn_method_purchases_open_account(uint64_t ptr, RustBuffer proposal_id, RustBuffer product_id, uint32_t installments, RustBuffer metadata
+uint64_t uniffi_insurup_uniffi_fn_method_purchases_open_account(uint64_t ptr, RustBuffer proposal_id, RustBuffer product_id, RustBuffer installments, RustBuffer metadata
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_PURCHASES_START_3D_SECURE
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_PURCHASES_START_3D_SECURE
-uint64_t uniffi_insurup_uniffi_fn_method_purchases_start_3d_secure(uint64_t ptr, RustBuffer proposal_id, RustBuffer product_id, uint64_t card, uint32_t installments, RustBuffer callback_url
+uint64_t uniffi_insurup_uniffi_fn_method_purchases_start_3d_secure(uint64_t ptr, RustBuffer proposal_id, RustBuffer product_id, uint64_t card, RustBuffer callback_url, RustBuffer installments
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CLONE_REFERENCEDATA
@@ -1580,7 +1580,7 @@ void uniffi_insurup_uniffi_fn_free_deliverydeduplicator(uint64_t handle, RustCal
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CONSTRUCTOR_DELIVERYDEDUPLICATOR_NEW
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_CONSTRUCTOR_DELIVERYDEDUPLICATOR_NEW
-uint64_t uniffi_insurup_uniffi_fn_constructor_deliverydeduplicator_new(uint32_t capacity, RustCallStatus *_Nonnull out_status
+uint64_t uniffi_insurup_uniffi_fn_constructor_deliverydeduplicator_new(RustBuffer capacity, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_METHOD_DELIVERYDEDUPLICATOR_FIRST_TIME
@@ -1635,7 +1635,7 @@ RustBuffer uniffi_insurup_uniffi_fn_func_new_customer_from_identity_number(RustB
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_CHEAPEST_PRODUCT
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_CHEAPEST_PRODUCT
-RustBuffer uniffi_insurup_uniffi_fn_func_cheapest_product(RustBuffer proposal, uint32_t installments, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_insurup_uniffi_fn_func_cheapest_product(RustBuffer proposal, RustBuffer installments, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_NEW_CARD

@@ -29,8 +29,9 @@ extension TokenSet {
 }
 
 extension Proposal {
-    /// The cheapest product that can be bought in `installments` (1 = cash), chosen by the core.
-    public func cheapestProduct(installments: UInt32 = 1) -> Product? {
+    /// The cheapest product that can be bought in `installments` (nil: one payment, cash), chosen
+    /// by the core.
+    public func cheapestProduct(installments: UInt32? = nil) -> Product? {
         InsurUp.cheapestProduct(proposal: self, installments: installments)
     }
 }

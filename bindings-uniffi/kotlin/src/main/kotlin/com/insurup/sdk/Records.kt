@@ -27,5 +27,5 @@ fun TokenSet.toJson(): String = tokenSetToJson(this)
 /** A token set written by [toJson]. */
 fun TokenSet.Companion.fromJson(json: String): TokenSet = tokenSetFromJson(json)
 
-/** The cheapest product that can be bought in [installments] (1 = cash), or null. */
-fun Proposal.cheapestProduct(installments: UInt = 1u): Product? = cheapestProduct(this, installments)
+/** The cheapest product that can be bought in [installments] (null: one payment, cash), or null. */
+fun Proposal.cheapestProduct(installments: UInt? = null): Product? = cheapestProduct(this, installments)

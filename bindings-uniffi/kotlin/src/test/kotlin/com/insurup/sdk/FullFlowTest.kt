@@ -40,13 +40,15 @@ class FullFlowTest {
         assertTrue(proposal.products.none { it.state == ProductState.Waiting }, "every insurer answered")
 
         val best = proposal.cheapestCashProduct()
-        val purchase = client.purchase().creditCard(proposal.id, best.id, card(), 1u)
+        // Installments left out: the core's default, one payment (cash).
+        val purchase = client.purchase().creditCard(proposal.id, best.id, card())
         assertEquals(PurchaseStatus.Purchased, purchase.status)
         assertFalse(purchase.confirmedByReadBack)
 
         val policy = client.policies().get(purchase.policyId)
         assertEquals(PolicyState.Active, policy.state)
         assertEquals(best.id, policy.proposalProductId)
+        assertEquals(1u, policy.installmentNumber, "bought in cash")
         assertEquals(best.premiums.first { it.installmentNumber == 1u }.grossPremium, policy.grossPremium)
         assertEquals(1, sandbox.stat(best.id), "the product was bought exactly once")
     }

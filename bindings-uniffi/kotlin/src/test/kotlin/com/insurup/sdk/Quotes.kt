@@ -68,4 +68,4 @@ suspend fun InsurUpClient.answeredKaskoProposal(): Proposal {
 
 /** The cheapest product that can be bought for cash (chosen by the core). */
 fun Proposal.cheapestCashProduct(): Product =
-    cheapestProduct(1u) ?: error("no insurer offered a cash premium: $products")
+    cheapestProduct() ?: error("no insurer offered a cash premium: $products")
