@@ -10,9 +10,13 @@ use serde_json::{Value, json};
 
 use crate::sys;
 
-/// The sandbox's counters (`GET /__sandbox/stats`).
+/// The sandbox's counters (`GET /__sandbox/stats`). The connection is closed after the answer,
+/// so the harness's own socket is not counted among the clients' connections.
 pub async fn stats(http: &reqwest::Client, base_url: &str) -> Value {
-    match http.get(format!("{base_url}/__sandbox/stats")).send().await {
+    let request = http
+        .get(format!("{base_url}/__sandbox/stats"))
+        .header(reqwest::header::CONNECTION, "close");
+    match request.send().await {
         Ok(answer) => answer.json().await.unwrap_or(Value::Null),
         Err(_) => Value::Null,
     }
