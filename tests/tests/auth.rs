@@ -235,6 +235,10 @@ async fn a_restarted_process_reuses_stored_tokens_without_a_new_2fa_code() {
     let stats = sandbox.stats().await;
     assert_eq!(stats["logins"], 1, "{stats}");
     assert_eq!(stats["mfaVerifications"], 1, "{stats}");
+    let verified = sandbox
+        .requests("POST /api/authentication:agent-user/verify-mfa")
+        .await;
+    assert_eq!(verified, 1, "one code sent, by the first process");
 }
 
 #[tokio::test(flavor = "multi_thread")]

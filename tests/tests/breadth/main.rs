@@ -11,3 +11,4 @@ mod customers;
 mod graphql;
 mod policies;
 mod proposals;
+mod records;
