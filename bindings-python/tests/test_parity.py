@@ -183,6 +183,43 @@ def test_every_object_of_the_surface_is_in_the_package_with_every_method() -> No
     assert problems == [], "\n".join(problems)
 
 
+def spread_records() -> Set[str]:
+    """`Object.method` names whose record argument Python spreads into keyword arguments."""
+    return {
+        re.sub(r"\(\*\*\)$", "", reference)
+        for entry in DIFFERENCES
+        if entry.surface.startswith("record ")
+        for reference in entry.python
+        if reference.endswith("(**)")
+    }
+
+
+def test_every_shared_method_takes_the_surface_arguments_by_the_same_names() -> None:
+    """Python names arguments as every language does (the core declares them once); a method
+    that spreads a record into keyword arguments takes the others by their names, in order."""
+    problems = []
+    spread = spread_records()
+    for obj in SURFACE_DATA["objects"]:
+        name = obj["name"]
+        if difference(f"object {name}"):
+            continue
+        for cls in python_classes(name):
+            for member in obj["methods"]:
+                method = member["name"]
+                if difference(f"{name}.{method}") or not hasattr(cls, method):
+                    continue
+                parameters = list(inspect.signature(getattr(cls, method)).parameters)
+                parameters = [p for p in parameters if p not in ("self", "py")]
+                wanted = list(member["arguments"])
+                if f"{name}.{method}" in spread:
+                    kept = [argument for argument in wanted if argument in parameters]
+                    if len(kept) != len(wanted) - 1 or kept != [p for p in parameters if p in kept]:
+                        problems.append(f"{cls.__name__}.{method}{tuple(parameters)}: not {wanted} with the record spread")
+                elif parameters != wanted:
+                    problems.append(f"{cls.__name__}.{method}{tuple(parameters)}: the surface says {tuple(wanted)}")
+    assert problems == [], "\n".join(problems)
+
+
 def record_targets(entry: Difference) -> Iterator[Tuple[str, Any, str | None]]:
     for reference in entry.python:
         objects, argument = resolve(reference)

@@ -92,23 +92,23 @@ impl InsurUpClient {
 
 forward! {
     impl InsurUpClient {
-        /// Logs in now (or loads stored tokens) instead of on the first call; surfaces credential
-        /// and 2FA problems at start-up.
-        sign_in() -> () = sign_in();
-        /// Forgets the session's tokens, here and in the token store; a user signed in through OAuth
-        /// has its tokens revoked at the server first.
-        sign_out() -> () = sign_out();
-        /// Completes the sign-in from the callback URL the browser was sent to.
-        complete_sign_in(callback_url: String) -> () = complete_sign_in(&callback_url);
+        "Logs in now (or loads stored tokens) instead of on the first call; surfaces credential"
+        "and 2FA problems at start-up."
+        fn sign_in() -> () = sign_in();
+        "Forgets the session's tokens, here and in the token store; a user signed in through OAuth"
+        "has its tokens revoked at the server first."
+        fn sign_out() -> () = sign_out();
+        "Completes the sign-in from the callback URL the browser was sent to."
+        fn complete_sign_in(callback_url: String) -> () = complete_sign_in(&callback_url);
     }
 }
 
-/// The resource accessors, one object per core resource, declared in `resources::<accessor>`.
+/// The resource accessors, one object per core resource (`resources`).
 macro_rules! resources {
     ($( $(#[doc = $doc:literal])* $name:ident: $object:ident, )+) => {
         #[uniffi::export]
         impl InsurUpClient {
-            $( $(#[doc = $doc])* pub fn $name(&self) -> Arc<resources::$name::$object> { Arc::new(resources::$name::$object(self.0.$name())) } )+
+            $( $(#[doc = $doc])* pub fn $name(&self) -> Arc<resources::$object> { Arc::new(resources::$object(self.0.$name())) } )+
         }
     };
 }

@@ -118,7 +118,7 @@ resource! {
         "Runs any query and returns its `data`. GraphQL `errors[]` become the same error classes"
         "as REST errors, with any partial data on the error's `partialData`. Absent variables"
         "are the core's to spell (`null` passes through; it sends `{}`, as from every language)."
-        execute[
+        fn execute[
             ts_args_type = "query: string, variables?: Record<string, unknown>",
             ts_return_type = "Promise<unknown>"
         ](query: String, variables: Option<serde_json::Value>) -> serde_json::Value =

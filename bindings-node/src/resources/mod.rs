@@ -1,7 +1,9 @@
-//! One class per core resource, each method one forwarding line.
+//! One class per core resource, each method one forwarding line. The resources and methods every
+//! language shares are declared once, in the core (`insurup::resource_surface!`), and projected
+//! in `shared.rs`; the other files add the methods whose shape is JavaScript's own.
 
 /// Declares the class of a core resource whose methods each forward one call:
-/// `name(arg: Type) -> Output = core_method(arguments);` is the method `name` returning a promise
+/// `fn name(arg: Type) -> Output = core_method(arguments);` is the method `name` returning a promise
 /// of what `self.0.core_method(arguments)` resolves to (settled in batches, see `settle.rs`);
 /// `= core_method(arguments).then();` resolves to what `then` makes of that. Options of
 /// `#[napi(…)]` go in brackets after the name: `name[js_name = "jsName"](…)` where napi's
@@ -16,22 +18,26 @@ macro_rules! resource {
     (
         @methods $class:ident
         $($method_doc:literal)*
-        $name:ident $([$($napi:tt)*])? ($($arg:ident: $ty:ty),*) -> () =
+        fn $name:ident $([$($napi:tt)*])?
+            ($($arg:ident: $ty:ty),* $(; $($kw:ident: $kw_ty:ty $(= $default:tt)?),+)?) -> () =
             $call:ident($($pass:expr),*) $(.$then:ident())?;
         $($rest:tt)*
     ) => {
-        resource!(@method $class [$($method_doc)*] $name [$([$($napi)*])?] ($($arg: $ty),*)
+        resource!(@method $class [$($method_doc)*] $name [$([$($napi)*])?]
+            ($($arg: $ty,)* $($($kw: $kw_ty,)+)?)
             -> () as crate::settle::void = $call($($pass),*) $(.$then())?);
         resource!(@methods $class $($rest)*);
     };
     (
         @methods $class:ident
         $($method_doc:literal)*
-        $name:ident $([$($napi:tt)*])? ($($arg:ident: $ty:ty),*) -> Option<$inner:ty> =
-            $call:ident($($pass:expr),*) $(.$then:ident())?;
+        fn $name:ident $([$($napi:tt)*])?
+            ($($arg:ident: $ty:ty),* $(; $($kw:ident: $kw_ty:ty $(= $default:tt)?),+)?)
+            -> Option<$inner:ty> = $call:ident($($pass:expr),*) $(.$then:ident())?;
         $($rest:tt)*
     ) => {
-        resource!(@method $class [$($method_doc)*] $name [$([$($napi)*])?] ($($arg: $ty),*)
+        resource!(@method $class [$($method_doc)*] $name [$([$($napi)*])?]
+            ($($arg: $ty,)* $($($kw: $kw_ty,)+)?)
             -> Option<$inner> as napi::bindgen_prelude::Either<$inner, crate::settle::null> =
             $call($($pass),*) $(.$then())?);
         resource!(@methods $class $($rest)*);
@@ -39,17 +45,19 @@ macro_rules! resource {
     (
         @methods $class:ident
         $($method_doc:literal)*
-        $name:ident $([$($napi:tt)*])? ($($arg:ident: $ty:ty),*) -> $ret:ty =
-            $call:ident($($pass:expr),*) $(.$then:ident())?;
+        fn $name:ident $([$($napi:tt)*])?
+            ($($arg:ident: $ty:ty),* $(; $($kw:ident: $kw_ty:ty $(= $default:tt)?),+)?)
+            -> $ret:ty = $call:ident($($pass:expr),*) $(.$then:ident())?;
         $($rest:tt)*
     ) => {
-        resource!(@method $class [$($method_doc)*] $name [$([$($napi)*])?] ($($arg: $ty),*)
+        resource!(@method $class [$($method_doc)*] $name [$([$($napi)*])?]
+            ($($arg: $ty,)* $($($kw: $kw_ty,)+)?)
             -> $ret as $ret = $call($($pass),*) $(.$then())?);
         resource!(@methods $class $($rest)*);
     };
     (
         @method $class:ident [$($method_doc:literal)*] $name:ident [$([$($napi:tt)*])?]
-        ($($arg:ident: $ty:ty),*) -> $ret:ty as $typed:ty =
+        ($($arg:ident: $ty:ty,)*) -> $ret:ty as $typed:ty =
             $call:ident($($pass:expr),*) $(.$then:ident())?
     ) => {
         #[napi]
@@ -68,52 +76,33 @@ macro_rules! resource {
             }
         }
     };
-    (
-        $($doc:literal)*
-        impl $class:ident { $($methods:tt)* }
-    ) => {
+    (impl $class:ident { $($methods:tt)* }) => {
         resource!(@methods $class $($methods)*);
     };
+    // A resource the core declares (`insurup::resource_surface!`): the class, its shared methods
+    // and those taking a core record whole, which JavaScript passes as one object too.
     (
-        $($doc:literal)*
-        $class:ident($core:ty) { $($methods:tt)* }
+        () $($doc:literal)*
+        $class:ident($accessor:ident) { $($methods:tt)* } records { $($records:tt)* }
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug)]
         #[napi]
-        pub struct $class(pub(crate) $core);
+        pub struct $class(pub(crate) insurup::$class);
 
-        resource!(@methods $class $($methods)*);
+        resource!(@methods $class $($methods)* $($records)*);
     };
 }
 
-mod addresses;
-mod agent_branches;
-mod assets;
-mod case_work;
-mod cases;
-mod customer_contacts;
 mod customers;
 mod graphql;
-mod policies;
-mod policy_admin;
-mod properties;
-mod proposal_documents;
 mod proposals;
 mod purchase;
-mod reference;
-mod vehicles;
-mod webhooks;
+mod shared;
 
-pub use addresses::Addresses;
-pub use agent_branches::AgentBranches;
-pub use cases::Cases;
-pub use customers::Customers;
 pub use graphql::Graphql;
-pub use policies::Policies;
-pub use properties::Properties;
-pub use proposals::Proposals;
 pub use purchase::Purchases;
-pub use reference::ReferenceData;
-pub use vehicles::Vehicles;
-pub use webhooks::Webhooks;
+pub use shared::{
+    Addresses, AgentBranches, Cases, Customers, Policies, Properties, Proposals, ReferenceData,
+    Vehicles, Webhooks,
+};

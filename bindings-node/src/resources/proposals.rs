@@ -4,10 +4,11 @@ use napi_derive::napi;
 use tokio::sync::Mutex;
 
 use insurup::{
-    AgentBranchId, Channel, CoverageGroupId, CustomerId, Document, NewProposal, PremiumDetail,
-    Product, PropertyId, Proposal, ProposalId, ProposalProductId, ProposalUpdate, VehicleId,
-    WaitOptions, WaitSettings,
+    AgentBranchId, Channel, CoverageGroupId, CustomerId, NewProposal, Product, PropertyId,
+    Proposal, ProposalId, ProposalProductId, ProposalUpdate, VehicleId, WaitOptions, WaitSettings,
 };
+
+use super::Proposals;
 
 use crate::cancel::Cancellation;
 use crate::read;
@@ -83,41 +84,34 @@ fn wait_options(env: &Env, options: Option<Unknown>) -> Result<(WaitOptions, Can
 }
 
 resource! {
-    "Proposals (`/api/proposals`): ask every insurer at once, then watch the answers arrive."
-    Proposals(insurup::Proposals) {
-        "Requests a proposal from every insurer the agency works with and returns it at once;"
-        "products arrive over the next seconds (see `wait` and `watch`). Never sent twice."
-        create(proposal: NewProposal) -> Proposal = create(proposal);
+    impl Proposals {
         "Requests a kasko (comprehensive motor) proposal."
-        create_kasko(proposal: VehicleProposal) -> Proposal = create(proposal.into_new(NewProposal::kasko));
+        fn create_kasko(proposal: VehicleProposal) -> Proposal =
+            create(proposal.into_new(NewProposal::kasko));
         "Requests a trafik (compulsory motor liability) proposal."
-        create_trafik(proposal: VehicleProposal) -> Proposal = create(proposal.into_new(NewProposal::trafik));
+        fn create_trafik(proposal: VehicleProposal) -> Proposal =
+            create(proposal.into_new(NewProposal::trafik));
         "Requests an İMM (voluntary motor liability) proposal."
-        create_imm(proposal: VehicleProposal) -> Proposal = create(proposal.into_new(NewProposal::imm));
+        fn create_imm(proposal: VehicleProposal) -> Proposal =
+            create(proposal.into_new(NewProposal::imm));
         "Requests a DASK (compulsory earthquake) proposal."
-        create_dask(proposal: PropertyProposal) -> Proposal = create(proposal.into_new(NewProposal::dask));
+        fn create_dask(proposal: PropertyProposal) -> Proposal =
+            create(proposal.into_new(NewProposal::dask));
         "Requests a konut (home) proposal."
-        create_konut(proposal: PropertyProposal) -> Proposal = create(proposal.into_new(NewProposal::konut));
-        "A proposal with its products."
-        get(id: ProposalId) -> Proposal = get(&id);
-        "The products of a proposal."
-        products(id: ProposalId) -> Vec<Product> = products(&id);
-        "One product of a proposal."
-        product(id: ProposalId, product_id: ProposalProductId) -> Product = product(&id, &product_id);
-        "Insurer-side references of one premium (one payment, cash, when `installments` is left"
-        "out)."
-        premium_detail(id: ProposalId, product_id: ProposalProductId, installments: Option<u32>) -> PremiumDetail =
-            premium_detail(&id, &product_id, installments);
-        "The proposal document (PDF) of a product."
-        document(id: ProposalId, product_id: ProposalProductId) -> Document = document(&id, &product_id);
-        "The pre-sale information form (PDF) of a product."
-        information_form(id: ProposalId, product_id: ProposalProductId) -> Document =
-            information_form(&id, &product_id);
+        fn create_konut(proposal: PropertyProposal) -> Proposal =
+            create(proposal.into_new(NewProposal::konut));
         "The coverage table of a product (its shape differs per branch and insurer)."
-        coverage[ts_return_type = "Promise<unknown>"](id: ProposalId, product_id: ProposalProductId)
-            -> serde_json::Value = coverage(&id, &product_id);
-        "Asks a failed insurer again; the product goes back to waiting."
-        retry_product(id: ProposalId, product_id: ProposalProductId) -> () = retry_product(&id, &product_id);
+        fn coverage[ts_return_type = "Promise<unknown>"](proposal_id: ProposalId,
+            product_id: ProposalProductId) -> serde_json::Value = coverage(&proposal_id, &product_id);
+        "Asks one insurer again, with another coverage group or a coverage object."
+        fn revise_product(proposal_id: ProposalId, product_id: ProposalProductId,
+            coverage_group_id: Option<CoverageGroupId>, coverage: Option<serde_json::Value>) -> () =
+            revise_product(&proposal_id, &product_id, coverage_group_id.as_ref(), coverage);
+        "The proposal as the insurers saw it when they answered."
+        fn snapshot(proposal_id: ProposalId) -> serde_json::Value = snapshot(&proposal_id);
+        "The coverage the proposal asked for."
+        fn proposal_coverage(proposal_id: ProposalId) -> serde_json::Value =
+            proposal_coverage(&proposal_id);
     }
 }
 
@@ -127,36 +121,36 @@ impl Proposals {
     /// returns what has arrived if at least one product can be bought, and rejects with a
     /// `TimeoutError` otherwise.
     #[napi(
-        ts_args_type = "id: ProposalId, options?: WaitOptions & Abortable",
+        ts_args_type = "proposalId: ProposalId, options?: WaitOptions & Abortable",
         ts_return_type = "Promise<Proposal>"
     )]
     pub fn wait<'env>(
         &self,
         env: &'env Env,
-        id: ProposalId,
+        proposal_id: ProposalId,
         options: Option<Unknown>,
     ) -> Result<PromiseRaw<'env, Proposal>> {
         let (options, cancellation) = wait_options(env, options)?;
         let proposals = self.0.clone();
         env.spawn_future(async move {
             cancellation
-                .run(async { Ok(proposals.wait(&id, options).await?) })
+                .run(async { Ok(proposals.wait(&proposal_id, options).await?) })
                 .await
         })
     }
 
     /// Watches a proposal: `for await (const update of client.proposals.watch(id))` yields the
     /// products that arrived since the previous update, until all have.
-    #[napi(ts_args_type = "id: ProposalId, options?: WaitOptions & Abortable")]
+    #[napi(ts_args_type = "proposalId: ProposalId, options?: WaitOptions & Abortable")]
     pub fn watch(
         &self,
         env: &Env,
-        id: ProposalId,
+        proposal_id: ProposalId,
         options: Option<Unknown>,
     ) -> Result<ProposalWatch> {
         let (options, cancellation) = wait_options(env, options)?;
         Ok(ProposalWatch(
-            Mutex::new(self.0.watch(&id, options)?),
+            Mutex::new(self.0.watch(&proposal_id, options)?),
             cancellation,
         ))
     }

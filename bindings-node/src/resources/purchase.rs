@@ -58,20 +58,21 @@ impl OpenAccountPayment {
 }
 
 resource! {
+    ()
     "Buying products (`/api/proposals/{id}/products/{productId}/purchase/…`). A purchase is"
     "money: once the request may have reached the server it is never sent again; when its"
     "answer is lost the product is read back, and an unclear outcome is a"
     "`PurchaseOutcomeUnknownError`."
-    Purchases(insurup::Purchases) {
+    Purchases(purchase) {
         "Buys a product with a card now and returns the policy id and number."
-        credit_card(proposal_id: ProposalId, product_id: ProposalProductId, payment: CardPayment) -> Purchase =
+        fn credit_card(proposal_id: ProposalId, product_id: ProposalProductId, payment: CardPayment) -> Purchase =
             sync(&proposal_id, &product_id, payment.into_payment()?);
         "Buys a product on open account (corporate customers)."
-        open_account(proposal_id: ProposalId, product_id: ProposalProductId, payment: OpenAccountPayment) -> Purchase =
+        fn open_account(proposal_id: ProposalId, product_id: ProposalProductId, payment: OpenAccountPayment) -> Purchase =
             sync(&proposal_id, &product_id, payment.into_payment());
         "Starts a 3-D Secure purchase; send the customer to the returned URL. B2B flows use"
         "`creditCard` instead."
-        start_3d_secure[js_name = "start3dSecure"](proposal_id: ProposalId, product_id: ProposalProductId, payment: ThreeDSecurePayment) -> PurchaseRedirect =
+        fn start_3d_secure[js_name = "start3dSecure"](proposal_id: ProposalId, product_id: ProposalProductId, payment: ThreeDSecurePayment) -> PurchaseRedirect =
             start_3d_secure(
                 &proposal_id,
                 &product_id,
@@ -80,4 +81,5 @@ resource! {
                 &payment.callback_url
             );
     }
+    records {}
 }

@@ -1511,11 +1511,11 @@ class Cases:
 
     def create_sale_opportunity(self, *, customer_id: str, product_branch: str, channel: str | None = None, asset_type: str | None = None, asset_id: str | None = None, agent_branch_id: str | None = None) -> Case:
         """Opens a sale opportunity and returns the case. Never sent twice; see `ensure_sale_opportunity` for the duplicate-safe flow."""
-    def get(self, case_id: str) -> Case:
+    def get(self, case_ref: str) -> Case:
         """A case by id or by reference (`SF-2026-001234`)."""
     def find_open_sale_opportunity(self, *, customer_id: str, product_branch: str) -> Case | None:
         """The customer's newest open sale opportunity for the branch, or None."""
-    def ensure_sale_opportunity(self, *, customer_id: str, product_branch: str, channel: str = ...) -> Case:
+    def ensure_sale_opportunity(self, *, customer_id: str, product_branch: str, channel: str | None = None) -> Case:
         """The customer's open sale opportunity for the branch, opened now if there is none. Concurrent calls through one client never open two."""
     def create_cross_sale_opportunity(self, *, source_case_id: str, customer_id: str, product_branch: str, channel: str | None = None, asset_type: str | None = None, asset_id: str | None = None) -> Case:
         """Opens a cross-sale opportunity (a new branch for a customer who holds a policy)."""
@@ -1550,11 +1550,11 @@ class AsyncCases:
 
     async def create_sale_opportunity(self, *, customer_id: str, product_branch: str, channel: str | None = None, asset_type: str | None = None, asset_id: str | None = None, agent_branch_id: str | None = None) -> Case:
         """Opens a sale opportunity and returns the case. Never sent twice; see `ensure_sale_opportunity` for the duplicate-safe flow."""
-    async def get(self, case_id: str) -> Case:
+    async def get(self, case_ref: str) -> Case:
         """A case by id or by reference (`SF-2026-001234`)."""
     async def find_open_sale_opportunity(self, *, customer_id: str, product_branch: str) -> Case | None:
         """The customer's newest open sale opportunity for the branch, or None."""
-    async def ensure_sale_opportunity(self, *, customer_id: str, product_branch: str, channel: str = ...) -> Case:
+    async def ensure_sale_opportunity(self, *, customer_id: str, product_branch: str, channel: str | None = None) -> Case:
         """The customer's open sale opportunity for the branch, opened now if there is none. Concurrent calls through one client never open two."""
     async def create_cross_sale_opportunity(self, *, source_case_id: str, customer_id: str, product_branch: str, channel: str | None = None, asset_type: str | None = None, asset_id: str | None = None) -> Case:
         """Opens a cross-sale opportunity (a new branch for a customer who holds a policy)."""
@@ -1877,7 +1877,7 @@ class Proposals:
         """Sends a product's proposal document to the customer by e-mail or SMS."""
     def send_information_form(self, proposal_id: str, product_id: str, customer_id: str, *, email: str | None = None, phone_number: str | None = None) -> None:
         """Sends a product's information form to the customer by e-mail or SMS."""
-    def compare_pdf(self, proposal_id: str, product_ids: builtins.list[str], *, excluded_coverage_fields: builtins.list[str] = ...) -> Document:
+    def compare_pdf(self, proposal_id: str, product_ids: builtins.list[str], *, excluded_coverage_fields: builtins.list[str] | None = None) -> Document:
         """A PDF comparing products side by side, without the coverage fields named."""
     def send_compare_pdf(self, proposal_id: str, product_ids: builtins.list[str], excluded_coverage_fields: builtins.list[str], customer_id: str, *, email: str | None = None, phone_number: str | None = None) -> None:
         """Sends the comparison PDF to the customer by e-mail or SMS. `excluded_coverage_fields` may be empty."""
@@ -1934,7 +1934,7 @@ class AsyncProposals:
         """Sends a product's proposal document to the customer by e-mail or SMS."""
     async def send_information_form(self, proposal_id: str, product_id: str, customer_id: str, *, email: str | None = None, phone_number: str | None = None) -> None:
         """Sends a product's information form to the customer by e-mail or SMS."""
-    async def compare_pdf(self, proposal_id: str, product_ids: builtins.list[str], *, excluded_coverage_fields: builtins.list[str] = ...) -> Document:
+    async def compare_pdf(self, proposal_id: str, product_ids: builtins.list[str], *, excluded_coverage_fields: builtins.list[str] | None = None) -> Document:
         """A PDF comparing products side by side, without the coverage fields named."""
     async def send_compare_pdf(self, proposal_id: str, product_ids: builtins.list[str], excluded_coverage_fields: builtins.list[str], customer_id: str, *, email: str | None = None, phone_number: str | None = None) -> None:
         """Sends the comparison PDF to the customer by e-mail or SMS. `excluded_coverage_fields` may be empty."""

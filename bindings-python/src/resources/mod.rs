@@ -55,6 +55,39 @@ pub(crate) use webhooks::{AsyncWebhooks, Webhooks};
 /// `insurup::Result<T>` for the declared `T`. Methods of another shape (iterators) go in an
 /// optional `extra { … }` block, written once for both classes (`Self::PREFIX` tells them apart).
 macro_rules! resource {
+    // A resource the core declares (`insurup::resource_surface!`, one shape for every
+    // language): its shared methods forward to `client.<accessor>().<call>`, and the methods
+    // given here with the awaitable class's name (those that take a core record spread into
+    // keyword arguments, and Python's own) follow them. `records` are for the other languages.
+    (
+        ($awaitable:ident { $($own:tt)* } $(extra { $($extra:tt)* })?)
+        $($doc:literal)*
+        $blocking:ident($accessor:ident) {
+            $(
+                $($method_doc:literal)*
+                fn $method:ident($($arg:ident: $arg_type:ty),*
+                    $(; $($kwarg:ident: $kwarg_type:ty $(= $default:tt)?),+)?) -> $output:ty =
+                    $call:ident($($pass:expr),*) $(.$then:ident())?;
+            )*
+        }
+        records { $($records:tt)* }
+    ) => {
+        $crate::resources::resource! {
+            $(#[doc = $doc])*
+            $blocking, $awaitable {
+                $(
+                    $(#[doc = $method_doc])*
+                    fn $method($($arg: $arg_type),* $(; $($kwarg: $kwarg_type $(= $default)?),+)?)
+                        -> $output = |client| async move {
+                            let output = client.$accessor().$call($($pass),*).await?;
+                            insurup::Result::Ok(output $(.$then())?)
+                        };
+                )*
+                $($own)*
+            }
+            $(extra { $($extra)* })?
+        }
+    };
     (
         $(#[$doc:meta])*
         $blocking:ident, $awaitable:ident { $($methods:tt)* }

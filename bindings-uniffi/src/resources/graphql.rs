@@ -12,14 +12,16 @@ fn query(options: ListOptions, filter: Option<String>) -> Result<ListQuery> {
 }
 
 forward! {
-    /// GraphQL lists (`POST /graphql`): one page at a time, or every row through a cursor.
-    Graphql(insurup::Graphql) {
-        /// Runs any query with `variables` (a JSON object as text) and returns its `data` as JSON
-        /// text. GraphQL errors become the same error cases as REST errors, with
-        /// `graphql_errors_json` and `partial_data_json`.
-        #[uniffi::method(default(variables = "{}"))]
-        execute(query: String, variables: String) -> String = execute(&query, json_argument("variables", &variables)?).to_string();
+    ()
+    "GraphQL lists (`POST /graphql`): one page at a time, or every row through a cursor."
+    Graphql(graphql) {
+        "Runs any query with `variables` (a JSON object as text) and returns its `data` as JSON"
+        "text. GraphQL errors become the same error cases as REST errors, with"
+        "`graphql_errors_json` and `partial_data_json`."
+        fn execute(query: String; variables: String = "{}") -> String =
+            execute(&query, json_argument("variables", &variables)?).to_string();
     }
+    records {}
 }
 
 /// Declares, for each list, a row cursor object over the core's `RowCursor<$row>`, and the

@@ -1,62 +1,60 @@
-//! One object per core resource, each method one forwarding line. Mirrors `core/src/resources`.
+//! One object per core resource, each method one forwarding line. The resources and methods
+//! every language shares are declared once, in the core (`insurup::resource_surface!`), and
+//! projected here; the other files add the methods whose shape is Kotlin's and Swift's own.
 
 /// Exports methods that each forward one call to the core object an object wraps:
-/// `name(arg: Type) -> Output = core_method(arguments);` is the async method `name` returning
-/// what `self.0.core_method(arguments)` resolves to, its errors converted; a trailing
-/// `.method()` converts the result (`.to_string()` for JSON text). Attributes (doc comments,
-/// `#[uniffi::method(default(...))]`) pass through to Kotlin and Swift. `Name(insurup::Type) {
-/// ... }` also declares the object wrapping the core's type, as the Node binding's `resource!`
-/// does; `impl Name { ... }` adds to one declared elsewhere.
+/// `fn name(arg: Type; optional: Option<T> = None) -> Output = core_method(arguments);` is the
+/// async method `name` returning what `self.0.core_method(arguments)` resolves to, its errors
+/// converted; a trailing `.method()` converts the result (`.to_string()` for JSON text). Docs are
+/// string literals, one per line, as the core declares them; `= value` becomes the argument's
+/// default in Kotlin and Swift. `() Name(accessor) { ... } records { ... }`, the form the core's
+/// declarations take, also declares the object wrapping the core's `Name`.
 macro_rules! forward {
     (
-        $(#[$block_attr:meta])*
         impl $object:ident {
             $(
-                $(#[$attr:meta])*
-                $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $output:ty
-                    = $call:ident($($pass:expr),* $(,)?) $(.$then:ident())?;
+                $($doc:literal)*
+                fn $name:ident(
+                    $($arg:ident: $ty:ty),* $(; $($kw:ident: $kw_ty:ty $(= $default:tt)?),+)?
+                ) -> $output:ty = $call:ident($($pass:expr),* $(,)?) $(.$then:ident())?;
             )*
         }
     ) => {
-        $(#[$block_attr])*
         #[uniffi::export(async_runtime = "tokio")]
         impl $object {
             $(
-                $(#[$attr])*
-                pub async fn $name(&self, $($arg: $ty),*) -> crate::error::Result<$output> {
+                $(#[doc = $doc])*
+                #[uniffi::method(default($($($($kw = $default,)?)+)?))]
+                pub async fn $name(&self, $($arg: $ty,)* $($($kw: $kw_ty,)+)?)
+                    -> crate::error::Result<$output> {
                     Ok(self.0.$call($($pass),*).await?$(.$then())?)
                 }
             )*
         }
     };
     (
-        $(#[$object_attr:meta])*
-        $object:ident($core:ty) { $($methods:tt)* }
+        () $($doc:literal)*
+        $object:ident($accessor:ident) { $($methods:tt)* } records { $($records:tt)* }
     ) => {
-        $(#[$object_attr])*
+        $(#[doc = $doc])*
         #[derive(Debug, uniffi::Object)]
-        pub struct $object(pub(crate) $core);
+        pub struct $object(pub(crate) insurup::$object);
 
-        forward! { impl $object { $($methods)* } }
+        forward! { impl $object { $($methods)* $($records)* } }
     };
 }
 
 pub(crate) use forward;
 
-pub(crate) mod addresses;
-pub(crate) mod agent_branches;
-mod assets;
-mod case_work;
-pub(crate) mod cases;
-mod customer_contacts;
-pub(crate) mod customers;
+mod customers;
 pub(crate) mod graphql;
-pub(crate) mod policies;
-mod policy_admin;
-pub(crate) mod properties;
-mod proposal_documents;
-pub(crate) mod proposals;
-pub(crate) mod purchase;
-pub(crate) mod reference;
-pub(crate) mod vehicles;
-pub(crate) mod webhooks;
+mod proposals;
+mod purchase;
+mod shared;
+
+pub(crate) use graphql::Graphql;
+pub(crate) use purchase::Purchases;
+pub(crate) use shared::{
+    Addresses, AgentBranches, Cases, Customers, Policies, Properties, Proposals, ReferenceData,
+    Vehicles, Webhooks,
+};

@@ -25,21 +25,29 @@ pub fn new_card(
 }
 
 forward! {
-    /// Buying products. A purchase is money: once the request may have reached the server it is
-    /// never sent again, and a cancelled coroutine or task cannot abandon it half-sent.
-    Purchases(insurup::Purchases) {
-        /// Buys with a card in `installments` (left out: one payment, cash) and returns the
-        /// policy id and number; `metadata` (a JSON object as text) carries campaign information
-        /// or tags. If the answer is lost, the product is read back: bought returns the policy,
-        /// anything unclear throws `PurchaseOutcomeUnknown` naming the proposal and product.
-        #[uniffi::method(default(installments = None, metadata = None))]
-        credit_card(proposal_id: ProposalId, product_id: ProposalProductId, card: Arc<Card>, installments: Option<u32>, metadata: Option<String>) -> Purchase = sync(&proposal_id, &product_id, with_metadata(Payment::credit_card(Card::clone(&card), installments), metadata)?);
-        /// Buys on open account (corporate customers), with the same guarantees as `credit_card`.
-        #[uniffi::method(default(installments = None, metadata = None))]
-        open_account(proposal_id: ProposalId, product_id: ProposalProductId, installments: Option<u32>, metadata: Option<String>) -> Purchase = sync(&proposal_id, &product_id, with_metadata(Payment::open_account(installments), metadata)?);
-        /// Starts a 3-D Secure purchase (web sales) in `installments` (left out: cash); send the
-        /// customer to the returned URL.
-        #[uniffi::method(default(installments = None))]
-        start_3d_secure(proposal_id: ProposalId, product_id: ProposalProductId, card: Arc<Card>, callback_url: String, installments: Option<u32>) -> PurchaseRedirect = start_3d_secure(&proposal_id, &product_id, &card, installments, &callback_url);
+    ()
+    "Buying products. A purchase is money: once the request may have reached the server it is"
+    "never sent again, and a cancelled coroutine or task cannot abandon it half-sent."
+    Purchases(purchase) {
+        "Buys with a card in `installments` (left out: one payment, cash) and returns the policy"
+        "id and number; `metadata` (a JSON object as text) carries campaign information or tags."
+        "If the answer is lost, the product is read back: bought returns the policy, anything"
+        "unclear throws `PurchaseOutcomeUnknown` naming the proposal and product."
+        fn credit_card(proposal_id: ProposalId, product_id: ProposalProductId, card: Arc<Card>;
+            installments: Option<u32> = None, metadata: Option<String> = None) -> Purchase =
+            sync(&proposal_id, &product_id,
+                with_metadata(Payment::credit_card(Card::clone(&card), installments), metadata)?);
+        "Buys on open account (corporate customers), with the same guarantees as `credit_card`."
+        fn open_account(proposal_id: ProposalId, product_id: ProposalProductId;
+            installments: Option<u32> = None, metadata: Option<String> = None) -> Purchase =
+            sync(&proposal_id, &product_id,
+                with_metadata(Payment::open_account(installments), metadata)?);
+        "Starts a 3-D Secure purchase (web sales) in `installments` (left out: cash); send the"
+        "customer to the returned URL."
+        fn start_3d_secure(proposal_id: ProposalId, product_id: ProposalProductId,
+            card: Arc<Card>, callback_url: String; installments: Option<u32> = None)
+            -> PurchaseRedirect =
+            start_3d_secure(&proposal_id, &product_id, &card, installments, &callback_url);
     }
+    records {}
 }

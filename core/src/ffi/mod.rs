@@ -8,6 +8,7 @@
 pub mod node;
 #[cfg(feature = "python")]
 pub mod python;
+mod surface;
 
 /// Conversions for a string newtype id (`CustomerId`, …).
 macro_rules! string_newtype {

@@ -610,8 +610,9 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
 
 
 /**
- * The address register (UAVT): city → district → town → neighbourhood → street → building →
- * apartment, each level listed by the reference of the one above, as a DASK or konut form needs.
+ * The address register (UAVT): city → district → town → neighbourhood → street → building
+ * → apartment, each level listed by the reference of the one above, as a DASK or konut
+ * form needs.
  */
 public protocol AddressesProtocol: AnyObject, Sendable {
     
@@ -657,8 +658,9 @@ public protocol AddressesProtocol: AnyObject, Sendable {
     
 }
 /**
- * The address register (UAVT): city → district → town → neighbourhood → street → building →
- * apartment, each level listed by the reference of the one above, as a DASK or konut form needs.
+ * The address register (UAVT): city → district → town → neighbourhood → street → building
+ * → apartment, each level listed by the reference of the one above, as a DASK or konut
+ * form needs.
  */
 open class Addresses: AddressesProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -916,24 +918,24 @@ public func FfiConverterTypeAddresses_lower(_ value: Addresses) -> UInt64 {
 
 
 /**
- * The agency's branches (`/api/agent-branches`).
+ * The agency's branches and their hierarchy (`/api/agent-branches`).
  */
 public protocol AgentBranchesProtocol: AnyObject, Sendable {
     
     /**
-     * Creates a branch and returns it.
+     * Creates a branch (under its parent branch when it names one) and returns it.
      */
     func create(branch: NewAgentBranch) async throws  -> AgentBranch
     
     /**
      * Deletes a branch.
      */
-    func delete(id: AgentBranchId) async throws 
+    func delete(agentBranchId: AgentBranchId) async throws 
     
     /**
      * A branch by id.
      */
-    func get(id: AgentBranchId) async throws  -> AgentBranch
+    func get(agentBranchId: AgentBranchId) async throws  -> AgentBranch
     
     /**
      * Every branch of the agency.
@@ -948,11 +950,11 @@ public protocol AgentBranchesProtocol: AnyObject, Sendable {
     /**
      * Renames or moves a branch.
      */
-    func update(id: AgentBranchId, branch: NewAgentBranch) async throws  -> AgentBranch
+    func update(agentBranchId: AgentBranchId, branch: NewAgentBranch) async throws  -> AgentBranch
     
 }
 /**
- * The agency's branches (`/api/agent-branches`).
+ * The agency's branches and their hierarchy (`/api/agent-branches`).
  */
 open class AgentBranches: AgentBranchesProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -1008,7 +1010,7 @@ open class AgentBranches: AgentBranchesProtocol, @unchecked Sendable {
 
     
     /**
-     * Creates a branch and returns it.
+     * Creates a branch (under its parent branch when it names one) and returns it.
      */
 open func create(branch: NewAgentBranch)async throws  -> AgentBranch  {
     return
@@ -1029,12 +1031,12 @@ open func create(branch: NewAgentBranch)async throws  -> AgentBranch  {
     /**
      * Deletes a branch.
      */
-open func delete(id: AgentBranchId)async throws   {
+open func delete(agentBranchId: AgentBranchId)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_agentbranches_delete(
-                        self.uniffiCloneHandle(),FfiConverterTypeAgentBranchId_lower(id)
+                        self.uniffiCloneHandle(),FfiConverterTypeAgentBranchId_lower(agentBranchId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
@@ -1048,12 +1050,12 @@ open func delete(id: AgentBranchId)async throws   {
     /**
      * A branch by id.
      */
-open func get(id: AgentBranchId)async throws  -> AgentBranch  {
+open func get(agentBranchId: AgentBranchId)async throws  -> AgentBranch  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_agentbranches_get(
-                        self.uniffiCloneHandle(),FfiConverterTypeAgentBranchId_lower(id)
+                        self.uniffiCloneHandle(),FfiConverterTypeAgentBranchId_lower(agentBranchId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -1105,12 +1107,12 @@ open func tree()async throws  -> [AgentBranchNode]  {
     /**
      * Renames or moves a branch.
      */
-open func update(id: AgentBranchId, branch: NewAgentBranch)async throws  -> AgentBranch  {
+open func update(agentBranchId: AgentBranchId, branch: NewAgentBranch)async throws  -> AgentBranch  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_agentbranches_update(
-                        self.uniffiCloneHandle(),FfiConverterTypeAgentBranchId_lower(id),FfiConverterTypeNewAgentBranch_lower(branch)
+                        self.uniffiCloneHandle(),FfiConverterTypeAgentBranchId_lower(agentBranchId),FfiConverterTypeNewAgentBranch_lower(branch)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -1554,7 +1556,8 @@ public func FfiConverterTypeCaseRows_lower(_ value: CaseRows) -> UInt64 {
 
 
 /**
- * Cases (`/api/cases`): the CRM record of a sale opportunity.
+ * Cases (`/api/cases`): the CRM record of a sale opportunity, a cancellation, an
+ * endorsement or a complaint. `case_ref` is a case's id or its reference (`SF-2026-001234`).
  */
 public protocol CasesProtocol: AnyObject, Sendable {
     
@@ -1589,6 +1592,29 @@ public protocol CasesProtocol: AnyObject, Sendable {
     func createEndorsement(endorsement: NewEndorsementCase) async throws  -> Case
     
     /**
+     * Opens a sale opportunity and returns the case. Never sent twice; see
+     * `ensure_sale_opportunity` for the duplicate-safe flow.
+     */
+    func createSaleOpportunity(opportunity: NewSaleOpportunity) async throws  -> Case
+    
+    /**
+     * The customer's open sale opportunity for the branch, opened now (through `channel`,
+     * `API` when left out) if there is none. Calls for the same customer and branch through
+     * one client never open two.
+     */
+    func ensureSaleOpportunity(customerId: CustomerId, productBranch: ProductBranch, channel: Channel?) async throws  -> Case
+    
+    /**
+     * The customer's newest open sale opportunity for the branch, if there is one.
+     */
+    func findOpenSaleOpportunity(customerId: CustomerId, productBranch: ProductBranch) async throws  -> Case?
+    
+    /**
+     * A case by id or by reference.
+     */
+    func get(caseRef: String) async throws  -> Case
+    
+    /**
      * The policies the case produced or concerns.
      */
     func policies(caseRef: String) async throws  -> [CasePolicy]
@@ -1604,7 +1630,7 @@ public protocol CasesProtocol: AnyObject, Sendable {
     func setAsset(caseRef: String, assetType: AssetType, assetId: String) async throws 
     
     /**
-     * Assigns the case to an agency branch; none clears it.
+     * Assigns the case to an agency branch; no branch clears it.
      */
     func setBranch(caseRef: String, agentBranchId: AgentBranchId?) async throws 
     
@@ -1614,7 +1640,7 @@ public protocol CasesProtocol: AnyObject, Sendable {
     func setChannel(caseRef: String, channel: Channel) async throws 
     
     /**
-     * Assigns the agent user working the case; none clears it.
+     * Assigns the agent user working the case; no user clears it.
      */
     func setRepresentative(caseRef: String, agentUserId: UserId?) async throws 
     
@@ -1623,31 +1649,10 @@ public protocol CasesProtocol: AnyObject, Sendable {
      */
     func setState(caseRef: String, mainState: CaseMainState, subState: CaseSubState, note: String?) async throws 
     
-    /**
-     * Opens a sale opportunity and returns the case. Never retried once sent; see
-     * `ensure_sale_opportunity` for the duplicate-safe flow.
-     */
-    func createSaleOpportunity(opportunity: NewSaleOpportunity) async throws  -> Case
-    
-    /**
-     * The customer's open sale opportunity for `branch`, opened now if there is none. Calls for
-     * the same customer and branch through one client never open two.
-     */
-    func ensureSaleOpportunity(customerId: CustomerId, branch: ProductBranch, channel: Channel) async throws  -> Case
-    
-    /**
-     * The customer's newest open sale opportunity for `branch`, if any.
-     */
-    func findOpenSaleOpportunity(customerId: CustomerId, branch: ProductBranch) async throws  -> Case?
-    
-    /**
-     * A case by id or by reference (`SF-2026-001234`).
-     */
-    func get(idOrRef: String) async throws  -> Case
-    
 }
 /**
- * Cases (`/api/cases`): the CRM record of a sale opportunity.
+ * Cases (`/api/cases`): the CRM record of a sale opportunity, a cancellation, an
+ * endorsement or a complaint. `case_ref` is a case's id or its reference (`SF-2026-001234`).
  */
 open class Cases: CasesProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -1817,6 +1822,85 @@ open func createEndorsement(endorsement: NewEndorsementCase)async throws  -> Cas
 }
     
     /**
+     * Opens a sale opportunity and returns the case. Never sent twice; see
+     * `ensure_sale_opportunity` for the duplicate-safe flow.
+     */
+open func createSaleOpportunity(opportunity: NewSaleOpportunity)async throws  -> Case  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_cases_create_sale_opportunity(
+                        self.uniffiCloneHandle(),FfiConverterTypeNewSaleOpportunity_lower(opportunity)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeCase_lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * The customer's open sale opportunity for the branch, opened now (through `channel`,
+     * `API` when left out) if there is none. Calls for the same customer and branch through
+     * one client never open two.
+     */
+open func ensureSaleOpportunity(customerId: CustomerId, productBranch: ProductBranch, channel: Channel? = nil)async throws  -> Case  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_cases_ensure_sale_opportunity(
+                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypeProductBranch_lower(productBranch),FfiConverterOptionTypeChannel.lower(channel)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeCase_lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * The customer's newest open sale opportunity for the branch, if there is one.
+     */
+open func findOpenSaleOpportunity(customerId: CustomerId, productBranch: ProductBranch)async throws  -> Case?  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_cases_find_open_sale_opportunity(
+                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypeProductBranch_lower(productBranch)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterOptionTypeCase.lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * A case by id or by reference.
+     */
+open func get(caseRef: String)async throws  -> Case  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_cases_get(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(caseRef)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeCase_lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
      * The policies the case produced or concerns.
      */
 open func policies(caseRef: String)async throws  -> [CasePolicy]  {
@@ -1874,7 +1958,7 @@ open func setAsset(caseRef: String, assetType: AssetType, assetId: String)async 
 }
     
     /**
-     * Assigns the case to an agency branch; none clears it.
+     * Assigns the case to an agency branch; no branch clears it.
      */
 open func setBranch(caseRef: String, agentBranchId: AgentBranchId?)async throws   {
     return
@@ -1912,7 +1996,7 @@ open func setChannel(caseRef: String, channel: Channel)async throws   {
 }
     
     /**
-     * Assigns the agent user working the case; none clears it.
+     * Assigns the agent user working the case; no user clears it.
      */
 open func setRepresentative(caseRef: String, agentUserId: UserId?)async throws   {
     return
@@ -1945,84 +2029,6 @@ open func setState(caseRef: String, mainState: CaseMainState, subState: CaseSubS
             completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
             freeFunc: ffi_insurup_uniffi_rust_future_free_void,
             liftFunc: { $0 },
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * Opens a sale opportunity and returns the case. Never retried once sent; see
-     * `ensure_sale_opportunity` for the duplicate-safe flow.
-     */
-open func createSaleOpportunity(opportunity: NewSaleOpportunity)async throws  -> Case  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_cases_create_sale_opportunity(
-                        self.uniffiCloneHandle(),FfiConverterTypeNewSaleOpportunity_lower(opportunity)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeCase_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * The customer's open sale opportunity for `branch`, opened now if there is none. Calls for
-     * the same customer and branch through one client never open two.
-     */
-open func ensureSaleOpportunity(customerId: CustomerId, branch: ProductBranch, channel: Channel)async throws  -> Case  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_cases_ensure_sale_opportunity(
-                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypeProductBranch_lower(branch),FfiConverterTypeChannel_lower(channel)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeCase_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * The customer's newest open sale opportunity for `branch`, if any.
-     */
-open func findOpenSaleOpportunity(customerId: CustomerId, branch: ProductBranch)async throws  -> Case?  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_cases_find_open_sale_opportunity(
-                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypeProductBranch_lower(branch)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterOptionTypeCase.lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * A case by id or by reference (`SF-2026-001234`).
-     */
-open func get(idOrRef: String)async throws  -> Case  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_cases_get(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(idOrRef)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeCase_lift,
             errorHandler: FfiConverterTypeInsurUpError_lift
         )
 }
@@ -2269,9 +2275,27 @@ public func FfiConverterTypeCustomerRows_lower(_ value: CustomerRows) -> UInt64 
 
 
 /**
- * Customers (`/api/customers`).
+ * Customers (`/api/customers`): individuals (TCKN), companies (VKN) and foreign nationals,
+ * with their contact book, consents and the people looking after them.
  */
 public protocol CustomersProtocol: AnyObject, Sendable {
+    
+    /**
+     * Creates a customer and returns it. Identity and tax numbers, e-mail, phone and birth date
+     * are checked before anything is sent. Never retried once sent; see `ensure`.
+     */
+    func create(customer: NewCustomer) async throws  -> Customer
+    
+    /**
+     * The agency's customer with this identity or tax number, created first if there is none.
+     * Safe to call again after any failure.
+     */
+    func ensure(customer: NewCustomer) async throws  -> Customer
+    
+    /**
+     * Replaces a customer's details.
+     */
+    func update(customerId: CustomerId, customer: NewCustomer) async throws 
     
     /**
      * Adds the address a UAVT number names.
@@ -2314,14 +2338,29 @@ public protocol CustomersProtocol: AnyObject, Sendable {
     func contacts(customerId: CustomerId, caseRef: String?) async throws  -> [CustomerContact]
     
     /**
+     * Deletes a customer.
+     */
+    func delete(customerId: CustomerId) async throws 
+    
+    /**
      * Every e-mail address of a customer, the primary one marked.
      */
     func emails(customerId: CustomerId) async throws  -> [CustomerEmailAddress]
     
     /**
+     * A customer by id, or by TCKN/VKN.
+     */
+    func get(customerId: CustomerId) async throws  -> Customer
+    
+    /**
      * Records a consent the customer gave, and through which channel.
      */
     func giveConsent(customerId: CustomerId, consentType: ConsentType, channel: ConsentChannel) async throws 
+    
+    /**
+     * What the population registry knows about an individual (name, birth date, address).
+     */
+    func lookupIndividual(identityNumber: String, birthDate: String?) async throws  -> CustomerLookup
     
     /**
      * Makes one of the customer's e-mail addresses the primary one.
@@ -2369,22 +2408,22 @@ public protocol CustomersProtocol: AnyObject, Sendable {
     func revokeConsent(customerId: CustomerId, consentType: ConsentType) async throws 
     
     /**
-     * Assigns the customer to an agency branch; none clears it.
+     * Assigns the customer to an agency branch; no branch clears it.
      */
     func setBranch(customerId: CustomerId, agentBranchId: AgentBranchId?) async throws 
     
     /**
-     * Makes `email` the primary address, adding it first if the customer does not have it.
+     * Makes `email` the primary address, adding it first if the customer lacks it.
      */
     func setPrimaryEmail(customerId: CustomerId, email: String) async throws 
     
     /**
-     * Makes `phone_number` the primary number, adding it first if the customer does not have it.
+     * Makes `phone_number` the primary number, adding it first if the customer lacks it.
      */
     func setPrimaryPhoneNumber(customerId: CustomerId, phoneNumber: String) async throws 
     
     /**
-     * Assigns the agent user looking after the customer; none clears it.
+     * Assigns the agent user looking after the customer; no user clears it.
      */
     func setRepresentative(customerId: CustomerId, agentUserId: UserId?) async throws 
     
@@ -2393,41 +2432,10 @@ public protocol CustomersProtocol: AnyObject, Sendable {
      */
     func updateAddress(customerId: CustomerId, addressId: String, addressType: AddressType) async throws  -> CustomerAddress
     
-    /**
-     * Creates a customer and returns it. Identity and tax numbers, e-mail, phone and birth date
-     * are checked before anything is sent. Never retried once sent; see `ensure`.
-     */
-    func create(customer: NewCustomer) async throws  -> Customer
-    
-    /**
-     * Deletes a customer.
-     */
-    func delete(id: CustomerId) async throws 
-    
-    /**
-     * The agency's customer with this identity or tax number, created first if there is none.
-     * Safe to call again after any failure.
-     */
-    func ensure(customer: NewCustomer) async throws  -> Customer
-    
-    /**
-     * A customer by id, or by TCKN/VKN.
-     */
-    func get(id: CustomerId) async throws  -> Customer
-    
-    /**
-     * What the population registry knows about an individual (name, birth date, address).
-     */
-    func lookupIndividual(identityNumber: String, birthDate: String?) async throws  -> CustomerLookup
-    
-    /**
-     * Replaces a customer's details.
-     */
-    func update(id: CustomerId, customer: NewCustomer) async throws 
-    
 }
 /**
- * Customers (`/api/customers`).
+ * Customers (`/api/customers`): individuals (TCKN), companies (VKN) and foreign nationals,
+ * with their contact book, consents and the people looking after them.
  */
 open class Customers: CustomersProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -2481,6 +2489,65 @@ open class Customers: CustomersProtocol, @unchecked Sendable {
 
     
 
+    
+    /**
+     * Creates a customer and returns it. Identity and tax numbers, e-mail, phone and birth date
+     * are checked before anything is sent. Never retried once sent; see `ensure`.
+     */
+open func create(customer: NewCustomer)async throws  -> Customer  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_customers_create(
+                        self.uniffiCloneHandle(),FfiConverterTypeNewCustomer_lower(customer)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeCustomer_lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * The agency's customer with this identity or tax number, created first if there is none.
+     * Safe to call again after any failure.
+     */
+open func ensure(customer: NewCustomer)async throws  -> Customer  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_customers_ensure(
+                        self.uniffiCloneHandle(),FfiConverterTypeNewCustomer_lower(customer)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeCustomer_lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * Replaces a customer's details.
+     */
+open func update(customerId: CustomerId, customer: NewCustomer)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_customers_update(
+                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypeNewCustomer_lower(customer)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
     
     /**
      * Adds the address a UAVT number names.
@@ -2635,6 +2702,25 @@ open func contacts(customerId: CustomerId, caseRef: String? = nil)async throws  
 }
     
     /**
+     * Deletes a customer.
+     */
+open func delete(customerId: CustomerId)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_customers_delete(
+                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(customerId)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
      * Every e-mail address of a customer, the primary one marked.
      */
 open func emails(customerId: CustomerId)async throws  -> [CustomerEmailAddress]  {
@@ -2654,6 +2740,25 @@ open func emails(customerId: CustomerId)async throws  -> [CustomerEmailAddress] 
 }
     
     /**
+     * A customer by id, or by TCKN/VKN.
+     */
+open func get(customerId: CustomerId)async throws  -> Customer  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_customers_get(
+                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(customerId)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeCustomer_lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
      * Records a consent the customer gave, and through which channel.
      */
 open func giveConsent(customerId: CustomerId, consentType: ConsentType, channel: ConsentChannel)async throws   {
@@ -2668,6 +2773,25 @@ open func giveConsent(customerId: CustomerId, consentType: ConsentType, channel:
             completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
             freeFunc: ffi_insurup_uniffi_rust_future_free_void,
             liftFunc: { $0 },
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * What the population registry knows about an individual (name, birth date, address).
+     */
+open func lookupIndividual(identityNumber: String, birthDate: String? = nil)async throws  -> CustomerLookup  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_customers_lookup_individual(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(identityNumber),FfiConverterOptionString.lower(birthDate)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeCustomerLookup_lift,
             errorHandler: FfiConverterTypeInsurUpError_lift
         )
 }
@@ -2844,7 +2968,7 @@ open func revokeConsent(customerId: CustomerId, consentType: ConsentType)async t
 }
     
     /**
-     * Assigns the customer to an agency branch; none clears it.
+     * Assigns the customer to an agency branch; no branch clears it.
      */
 open func setBranch(customerId: CustomerId, agentBranchId: AgentBranchId?)async throws   {
     return
@@ -2863,7 +2987,7 @@ open func setBranch(customerId: CustomerId, agentBranchId: AgentBranchId?)async 
 }
     
     /**
-     * Makes `email` the primary address, adding it first if the customer does not have it.
+     * Makes `email` the primary address, adding it first if the customer lacks it.
      */
 open func setPrimaryEmail(customerId: CustomerId, email: String)async throws   {
     return
@@ -2882,7 +3006,7 @@ open func setPrimaryEmail(customerId: CustomerId, email: String)async throws   {
 }
     
     /**
-     * Makes `phone_number` the primary number, adding it first if the customer does not have it.
+     * Makes `phone_number` the primary number, adding it first if the customer lacks it.
      */
 open func setPrimaryPhoneNumber(customerId: CustomerId, phoneNumber: String)async throws   {
     return
@@ -2901,7 +3025,7 @@ open func setPrimaryPhoneNumber(customerId: CustomerId, phoneNumber: String)asyn
 }
     
     /**
-     * Assigns the agent user looking after the customer; none clears it.
+     * Assigns the agent user looking after the customer; no user clears it.
      */
 open func setRepresentative(customerId: CustomerId, agentUserId: UserId?)async throws   {
     return
@@ -2934,122 +3058,6 @@ open func updateAddress(customerId: CustomerId, addressId: String, addressType: 
             completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeCustomerAddress_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * Creates a customer and returns it. Identity and tax numbers, e-mail, phone and birth date
-     * are checked before anything is sent. Never retried once sent; see `ensure`.
-     */
-open func create(customer: NewCustomer)async throws  -> Customer  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_customers_create(
-                        self.uniffiCloneHandle(),FfiConverterTypeNewCustomer_lower(customer)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeCustomer_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * Deletes a customer.
-     */
-open func delete(id: CustomerId)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_customers_delete(
-                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(id)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * The agency's customer with this identity or tax number, created first if there is none.
-     * Safe to call again after any failure.
-     */
-open func ensure(customer: NewCustomer)async throws  -> Customer  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_customers_ensure(
-                        self.uniffiCloneHandle(),FfiConverterTypeNewCustomer_lower(customer)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeCustomer_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * A customer by id, or by TCKN/VKN.
-     */
-open func get(id: CustomerId)async throws  -> Customer  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_customers_get(
-                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(id)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeCustomer_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * What the population registry knows about an individual (name, birth date, address).
-     */
-open func lookupIndividual(identityNumber: String, birthDate: String? = nil)async throws  -> CustomerLookup  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_customers_lookup_individual(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(identityNumber),FfiConverterOptionString.lower(birthDate)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeCustomerLookup_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * Replaces a customer's details.
-     */
-open func update(id: CustomerId, customer: NewCustomer)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_customers_update(
-                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(id),FfiConverterTypeNewCustomer_lower(customer)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
             errorHandler: FfiConverterTypeInsurUpError_lift
         )
 }
@@ -4779,24 +4787,10 @@ public func FfiConverterTypeLogSink_lower(_ value: LogSink) -> UInt64 {
 
 
 /**
- * Policies (`/api/policies`).
+ * Policies (`/api/policies`): read, sent, assigned, recorded by hand when bought elsewhere,
+ * and transferred from insurers' systems.
  */
 public protocol PoliciesProtocol: AnyObject, Sendable {
-    
-    /**
-     * The policy document (PDF); the URL is short-lived.
-     */
-    func document(id: PolicyId) async throws  -> Document
-    
-    /**
-     * A policy.
-     */
-    func get(id: PolicyId) async throws  -> Policy
-    
-    /**
-     * E-mails the policy document to the customer, or to `email` when given.
-     */
-    func sendDocument(id: PolicyId, email: String?) async throws 
     
     /**
      * Records a policy bought elsewhere and returns it.
@@ -4809,14 +4803,29 @@ public protocol PoliciesProtocol: AnyObject, Sendable {
     func createTransfer(startDate: String, endDate: String) async throws  -> PolicyTransfer
     
     /**
-     * Assigns the policy to an agency branch.
+     * The policy document (a short-lived PDF URL).
      */
-    func setBranch(id: PolicyId, agentBranchId: AgentBranchId) async throws 
+    func document(policyId: PolicyId) async throws  -> Document
     
     /**
-     * Assigns the agent user looking after the policy; none clears it.
+     * A policy.
      */
-    func setRepresentative(id: PolicyId, agentUserId: UserId?) async throws 
+    func get(policyId: PolicyId) async throws  -> Policy
+    
+    /**
+     * E-mails the policy document to the customer, or to `email` when given.
+     */
+    func sendDocument(policyId: PolicyId, email: String?) async throws 
+    
+    /**
+     * Assigns the policy to an agency branch.
+     */
+    func setBranch(policyId: PolicyId, agentBranchId: AgentBranchId) async throws 
+    
+    /**
+     * Assigns the agent user looking after the policy; no user clears it.
+     */
+    func setRepresentative(policyId: PolicyId, agentUserId: UserId?) async throws 
     
     /**
      * A transfer by id.
@@ -4836,11 +4845,12 @@ public protocol PoliciesProtocol: AnyObject, Sendable {
     /**
      * Replaces the details of a policy recorded by hand.
      */
-    func updateManual(id: PolicyId, policy: ManualPolicy) async throws  -> Policy
+    func updateManual(policyId: PolicyId, policy: ManualPolicy) async throws  -> Policy
     
 }
 /**
- * Policies (`/api/policies`).
+ * Policies (`/api/policies`): read, sent, assigned, recorded by hand when bought elsewhere,
+ * and transferred from insurers' systems.
  */
 open class Policies: PoliciesProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -4896,63 +4906,6 @@ open class Policies: PoliciesProtocol, @unchecked Sendable {
 
     
     /**
-     * The policy document (PDF); the URL is short-lived.
-     */
-open func document(id: PolicyId)async throws  -> Document  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_policies_document(
-                        self.uniffiCloneHandle(),FfiConverterTypePolicyId_lower(id)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeDocument_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * A policy.
-     */
-open func get(id: PolicyId)async throws  -> Policy  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_policies_get(
-                        self.uniffiCloneHandle(),FfiConverterTypePolicyId_lower(id)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypePolicy_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * E-mails the policy document to the customer, or to `email` when given.
-     */
-open func sendDocument(id: PolicyId, email: String? = nil)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_policies_send_document(
-                        self.uniffiCloneHandle(),FfiConverterTypePolicyId_lower(id),FfiConverterOptionString.lower(email)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
      * Records a policy bought elsewhere and returns it.
      */
 open func createManual(policy: ManualPolicy)async throws  -> Policy  {
@@ -4991,14 +4944,52 @@ open func createTransfer(startDate: String, endDate: String)async throws  -> Pol
 }
     
     /**
-     * Assigns the policy to an agency branch.
+     * The policy document (a short-lived PDF URL).
      */
-open func setBranch(id: PolicyId, agentBranchId: AgentBranchId)async throws   {
+open func document(policyId: PolicyId)async throws  -> Document  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_policies_set_branch(
-                        self.uniffiCloneHandle(),FfiConverterTypePolicyId_lower(id),FfiConverterTypeAgentBranchId_lower(agentBranchId)
+                uniffi_insurup_uniffi_fn_method_policies_document(
+                        self.uniffiCloneHandle(),FfiConverterTypePolicyId_lower(policyId)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDocument_lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * A policy.
+     */
+open func get(policyId: PolicyId)async throws  -> Policy  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_policies_get(
+                        self.uniffiCloneHandle(),FfiConverterTypePolicyId_lower(policyId)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypePolicy_lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * E-mails the policy document to the customer, or to `email` when given.
+     */
+open func sendDocument(policyId: PolicyId, email: String? = nil)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_policies_send_document(
+                        self.uniffiCloneHandle(),FfiConverterTypePolicyId_lower(policyId),FfiConverterOptionString.lower(email)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
@@ -5010,14 +5001,33 @@ open func setBranch(id: PolicyId, agentBranchId: AgentBranchId)async throws   {
 }
     
     /**
-     * Assigns the agent user looking after the policy; none clears it.
+     * Assigns the policy to an agency branch.
      */
-open func setRepresentative(id: PolicyId, agentUserId: UserId?)async throws   {
+open func setBranch(policyId: PolicyId, agentBranchId: AgentBranchId)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_policies_set_branch(
+                        self.uniffiCloneHandle(),FfiConverterTypePolicyId_lower(policyId),FfiConverterTypeAgentBranchId_lower(agentBranchId)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * Assigns the agent user looking after the policy; no user clears it.
+     */
+open func setRepresentative(policyId: PolicyId, agentUserId: UserId?)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_policies_set_representative(
-                        self.uniffiCloneHandle(),FfiConverterTypePolicyId_lower(id),FfiConverterOptionTypeUserId.lower(agentUserId)
+                        self.uniffiCloneHandle(),FfiConverterTypePolicyId_lower(policyId),FfiConverterOptionTypeUserId.lower(agentUserId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
@@ -5088,12 +5098,12 @@ open func triggerTransfer(transferId: String)async throws   {
     /**
      * Replaces the details of a policy recorded by hand.
      */
-open func updateManual(id: PolicyId, policy: ManualPolicy)async throws  -> Policy  {
+open func updateManual(policyId: PolicyId, policy: ManualPolicy)async throws  -> Policy  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_policies_update_manual(
-                        self.uniffiCloneHandle(),FfiConverterTypePolicyId_lower(id),FfiConverterTypeManualPolicy_lower(policy)
+                        self.uniffiCloneHandle(),FfiConverterTypePolicyId_lower(policyId),FfiConverterTypeManualPolicy_lower(policy)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -5537,29 +5547,20 @@ public func FfiConverterTypePolicyTransferRows_lower(_ value: PolicyTransferRows
 
 
 /**
- * Properties of customers (`/api/customers/{id}/properties`), for DASK and konut.
+ * Properties (homes, workplaces) of customers (`/api/customers/{id}/properties`), for DASK
+ * and konut.
  */
 public protocol PropertiesProtocol: AnyObject, Sendable {
-    
-    /**
-     * Removes a property of a customer.
-     */
-    func delete(customerId: CustomerId, propertyId: PropertyId) async throws 
-    
-    /**
-     * What a previous DASK policy says about the property it insured.
-     */
-    func lookupDaskPolicy(daskPolicyNumber: Int64) async throws  -> DaskPropertyLookup
-    
-    /**
-     * Replaces a property's details and returns it.
-     */
-    func update(customerId: CustomerId, propertyId: PropertyId, property: NewProperty) async throws  -> Property
     
     /**
      * Adds a property to a customer and returns it.
      */
     func create(customerId: CustomerId, property: NewProperty) async throws  -> Property
+    
+    /**
+     * Removes a property of a customer.
+     */
+    func delete(customerId: CustomerId, propertyId: PropertyId) async throws 
     
     /**
      * A property of a customer.
@@ -5571,9 +5572,20 @@ public protocol PropertiesProtocol: AnyObject, Sendable {
      */
     func list(customerId: CustomerId) async throws  -> [Property]
     
+    /**
+     * What a previous DASK policy says about the property it insured.
+     */
+    func lookupDaskPolicy(daskPolicyNumber: Int64) async throws  -> DaskPropertyLookup
+    
+    /**
+     * Replaces a property's details and returns it.
+     */
+    func update(customerId: CustomerId, propertyId: PropertyId, property: NewProperty) async throws  -> Property
+    
 }
 /**
- * Properties of customers (`/api/customers/{id}/properties`), for DASK and konut.
+ * Properties (homes, workplaces) of customers (`/api/customers/{id}/properties`), for DASK
+ * and konut.
  */
 open class Properties: PropertiesProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -5629,63 +5641,6 @@ open class Properties: PropertiesProtocol, @unchecked Sendable {
 
     
     /**
-     * Removes a property of a customer.
-     */
-open func delete(customerId: CustomerId, propertyId: PropertyId)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_properties_delete(
-                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypePropertyId_lower(propertyId)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * What a previous DASK policy says about the property it insured.
-     */
-open func lookupDaskPolicy(daskPolicyNumber: Int64)async throws  -> DaskPropertyLookup  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_properties_lookup_dask_policy(
-                        self.uniffiCloneHandle(),FfiConverterInt64.lower(daskPolicyNumber)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeDaskPropertyLookup_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * Replaces a property's details and returns it.
-     */
-open func update(customerId: CustomerId, propertyId: PropertyId, property: NewProperty)async throws  -> Property  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_properties_update(
-                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypePropertyId_lower(propertyId),FfiConverterTypeNewProperty_lower(property)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeProperty_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
      * Adds a property to a customer and returns it.
      */
 open func create(customerId: CustomerId, property: NewProperty)async throws  -> Property  {
@@ -5700,6 +5655,25 @@ open func create(customerId: CustomerId, property: NewProperty)async throws  -> 
             completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeProperty_lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * Removes a property of a customer.
+     */
+open func delete(customerId: CustomerId, propertyId: PropertyId)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_properties_delete(
+                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypePropertyId_lower(propertyId)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
             errorHandler: FfiConverterTypeInsurUpError_lift
         )
 }
@@ -5738,6 +5712,44 @@ open func list(customerId: CustomerId)async throws  -> [Property]  {
             completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterSequenceTypeProperty.lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * What a previous DASK policy says about the property it insured.
+     */
+open func lookupDaskPolicy(daskPolicyNumber: Int64)async throws  -> DaskPropertyLookup  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_properties_lookup_dask_policy(
+                        self.uniffiCloneHandle(),FfiConverterInt64.lower(daskPolicyNumber)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDaskPropertyLookup_lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * Replaces a property's details and returns it.
+     */
+open func update(customerId: CustomerId, propertyId: PropertyId, property: NewProperty)async throws  -> Property  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_properties_update(
+                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypePropertyId_lower(propertyId),FfiConverterTypeNewProperty_lower(property)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeProperty_lift,
             errorHandler: FfiConverterTypeInsurUpError_lift
         )
 }
@@ -6120,121 +6132,124 @@ public func FfiConverterTypeProposalWatch_lower(_ value: ProposalWatch) -> UInt6
 
 
 /**
- * Proposals (`/api/proposals`): ask every insurer at once, then watch the answers arrive.
+ * Proposals (`/api/proposals`): one quote request answered by every insurer the agency
+ * works with, each answer a product.
  */
 public protocol ProposalsProtocol: AnyObject, Sendable {
     
     /**
-     * A PDF comparing products side by side, without the coverage fields named.
+     * The coverage table of a product as JSON text (its shape differs per branch and insurer).
      */
-    func comparePdf(id: ProposalId, productIds: [ProposalProductId], excludedCoverageFields: [String]) async throws  -> Document
+    func coverage(proposalId: ProposalId, productId: ProposalProductId) async throws  -> String
     
     /**
      * The coverage the proposal asked for (JSON text).
      */
-    func proposalCoverage(id: ProposalId) async throws  -> String
-    
-    /**
-     * Asks every insurer again with other coverage groups; returns the revised proposal.
-     */
-    func revise(id: ProposalId, coverageGroupIds: [CoverageGroupId]) async throws  -> Proposal
+    func proposalCoverage(proposalId: ProposalId) async throws  -> String
     
     /**
      * Asks one insurer again, with another coverage group or a coverage (a JSON object as text).
      */
-    func reviseProduct(id: ProposalId, productId: ProposalProductId, coverageGroupId: CoverageGroupId?, coverage: String?) async throws 
-    
-    /**
-     * Sends the comparison PDF to the customer by e-mail or SMS.
-     */
-    func sendComparePdf(id: ProposalId, productIds: [ProposalProductId], excludedCoverageFields: [String], customerId: CustomerId, recipient: DocumentRecipient) async throws 
-    
-    /**
-     * Sends a product's proposal document to the customer by e-mail or SMS.
-     */
-    func sendDocument(id: ProposalId, productId: ProposalProductId, customerId: CustomerId, recipient: DocumentRecipient) async throws 
-    
-    /**
-     * Sends a product's information form to the customer by e-mail or SMS.
-     */
-    func sendInformationForm(id: ProposalId, productId: ProposalProductId, customerId: CustomerId, recipient: DocumentRecipient) async throws 
-    
-    /**
-     * Assigns the proposal to an agency branch; none clears it.
-     */
-    func setBranch(id: ProposalId, agentBranchId: AgentBranchId?) async throws 
-    
-    /**
-     * Assigns the agent user looking after the proposal; none clears it.
-     */
-    func setRepresentative(id: ProposalId, agentUserId: UserId?) async throws 
+    func reviseProduct(proposalId: ProposalId, productId: ProposalProductId, coverageGroupId: CoverageGroupId?, coverage: String?) async throws 
     
     /**
      * The proposal as the insurers saw it when they answered (JSON text).
      */
-    func snapshot(id: ProposalId) async throws  -> String
-    
-    /**
-     * The coverage table of a product as JSON text (its shape differs per branch and insurer).
-     */
-    func coverage(id: ProposalId, productId: ProposalProductId) async throws  -> String
-    
-    /**
-     * Requests a proposal from every insurer the agency works with and returns it at once;
-     * products arrive over the next seconds (see `wait` and `watch`). Never retried once sent.
-     */
-    func create(proposal: NewProposal) async throws  -> Proposal
-    
-    /**
-     * The proposal document (PDF) of a product.
-     */
-    func document(id: ProposalId, productId: ProposalProductId) async throws  -> Document
-    
-    /**
-     * A proposal with its products.
-     */
-    func get(id: ProposalId) async throws  -> Proposal
-    
-    /**
-     * The pre-sale information form (PDF) of a product.
-     */
-    func informationForm(id: ProposalId, productId: ProposalProductId) async throws  -> Document
-    
-    /**
-     * Insurer-side references of one premium (left out `installments`: cash).
-     */
-    func premiumDetail(id: ProposalId, productId: ProposalProductId, installments: UInt32?) async throws  -> PremiumDetail
-    
-    /**
-     * One product of a proposal; how a purchase's outcome is checked.
-     */
-    func product(id: ProposalId, productId: ProposalProductId) async throws  -> Product
-    
-    /**
-     * The products of a proposal.
-     */
-    func products(id: ProposalId) async throws  -> [Product]
-    
-    /**
-     * Asks a failed insurer again; the product goes back to waiting.
-     */
-    func retryProduct(id: ProposalId, productId: ProposalProductId) async throws 
+    func snapshot(proposalId: ProposalId) async throws  -> String
     
     /**
      * Waits until every insurer has answered and returns the proposal. At the deadline it
      * returns what has arrived if a product can be bought, and a `Timeout` error otherwise.
      */
-    func wait(id: ProposalId, options: WaitOptions) async throws  -> Proposal
+    func wait(proposalId: ProposalId, options: WaitOptions) async throws  -> Proposal
     
     /**
      * Watches a proposal: each `next()` returns the products that arrived since the previous
      * one, until all have (Kotlin: `updates(...)` as a `Flow`; Swift: an `AsyncSequence`).
      */
-    func watch(id: ProposalId, options: WaitOptions) throws  -> ProposalWatch
+    func watch(proposalId: ProposalId, options: WaitOptions) throws  -> ProposalWatch
+    
+    /**
+     * A PDF comparing products side by side, without the coverage fields named.
+     */
+    func comparePdf(proposalId: ProposalId, productIds: [ProposalProductId], excludedCoverageFields: [String]?) async throws  -> Document
+    
+    /**
+     * Requests a proposal from every insurer and returns it at once; products arrive over
+     * the next seconds (see `wait` and `watch`). Never sent twice.
+     */
+    func create(proposal: NewProposal) async throws  -> Proposal
+    
+    /**
+     * The proposal document (a short-lived PDF URL) of a product.
+     */
+    func document(proposalId: ProposalId, productId: ProposalProductId) async throws  -> Document
+    
+    /**
+     * A proposal with its products.
+     */
+    func get(proposalId: ProposalId) async throws  -> Proposal
+    
+    /**
+     * The pre-sale information form (a short-lived PDF URL) of a product.
+     */
+    func informationForm(proposalId: ProposalId, productId: ProposalProductId) async throws  -> Document
+    
+    /**
+     * Insurer-side references of one premium (one payment, cash, when `installments` is
+     * left out).
+     */
+    func premiumDetail(proposalId: ProposalId, productId: ProposalProductId, installments: UInt32?) async throws  -> PremiumDetail
+    
+    /**
+     * One product of a proposal; how a purchase's outcome is checked.
+     */
+    func product(proposalId: ProposalId, productId: ProposalProductId) async throws  -> Product
+    
+    /**
+     * The products of a proposal.
+     */
+    func products(proposalId: ProposalId) async throws  -> [Product]
+    
+    /**
+     * Asks a failed insurer again; the product goes back to waiting.
+     */
+    func retryProduct(proposalId: ProposalId, productId: ProposalProductId) async throws 
+    
+    /**
+     * Asks every insurer again with other coverage groups; returns the revised proposal.
+     */
+    func revise(proposalId: ProposalId, coverageGroupIds: [CoverageGroupId]) async throws  -> Proposal
+    
+    /**
+     * Sends the comparison PDF to the customer by e-mail or SMS.
+     */
+    func sendComparePdf(proposalId: ProposalId, productIds: [ProposalProductId], excludedCoverageFields: [String], customerId: CustomerId, recipient: DocumentRecipient) async throws 
+    
+    /**
+     * Sends a product's proposal document to the customer by e-mail or SMS.
+     */
+    func sendDocument(proposalId: ProposalId, productId: ProposalProductId, customerId: CustomerId, recipient: DocumentRecipient) async throws 
+    
+    /**
+     * Sends a product's information form to the customer by e-mail or SMS.
+     */
+    func sendInformationForm(proposalId: ProposalId, productId: ProposalProductId, customerId: CustomerId, recipient: DocumentRecipient) async throws 
+    
+    /**
+     * Assigns the proposal to an agency branch; no branch clears it.
+     */
+    func setBranch(proposalId: ProposalId, agentBranchId: AgentBranchId?) async throws 
+    
+    /**
+     * Assigns the agent user looking after the proposal; no user clears it.
+     */
+    func setRepresentative(proposalId: ProposalId, agentUserId: UserId?) async throws 
     
 }
 /**
- * Proposals (`/api/proposals`): ask every insurer at once, then watch the answers arrive.
+ * Proposals (`/api/proposals`): one quote request answered by every insurer the agency
+ * works with, each answer a product.
  */
 open class Proposals: ProposalsProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -6290,33 +6305,14 @@ open class Proposals: ProposalsProtocol, @unchecked Sendable {
 
     
     /**
-     * A PDF comparing products side by side, without the coverage fields named.
+     * The coverage table of a product as JSON text (its shape differs per branch and insurer).
      */
-open func comparePdf(id: ProposalId, productIds: [ProposalProductId], excludedCoverageFields: [String] = [])async throws  -> Document  {
+open func coverage(proposalId: ProposalId, productId: ProposalProductId)async throws  -> String  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_proposals_compare_pdf(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterSequenceTypeProposalProductId.lower(productIds),FfiConverterSequenceString.lower(excludedCoverageFields)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeDocument_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * The coverage the proposal asked for (JSON text).
-     */
-open func proposalCoverage(id: ProposalId)async throws  -> String  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_proposals_proposal_coverage(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id)
+                uniffi_insurup_uniffi_fn_method_proposals_coverage(
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -6328,20 +6324,20 @@ open func proposalCoverage(id: ProposalId)async throws  -> String  {
 }
     
     /**
-     * Asks every insurer again with other coverage groups; returns the revised proposal.
+     * The coverage the proposal asked for (JSON text).
      */
-open func revise(id: ProposalId, coverageGroupIds: [CoverageGroupId])async throws  -> Proposal  {
+open func proposalCoverage(proposalId: ProposalId)async throws  -> String  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_proposals_revise(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterSequenceTypeCoverageGroupId.lower(coverageGroupIds)
+                uniffi_insurup_uniffi_fn_method_proposals_proposal_coverage(
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
             completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeProposal_lift,
+            liftFunc: FfiConverterString.lift,
             errorHandler: FfiConverterTypeInsurUpError_lift
         )
 }
@@ -6349,107 +6345,12 @@ open func revise(id: ProposalId, coverageGroupIds: [CoverageGroupId])async throw
     /**
      * Asks one insurer again, with another coverage group or a coverage (a JSON object as text).
      */
-open func reviseProduct(id: ProposalId, productId: ProposalProductId, coverageGroupId: CoverageGroupId? = nil, coverage: String? = nil)async throws   {
+open func reviseProduct(proposalId: ProposalId, productId: ProposalProductId, coverageGroupId: CoverageGroupId? = nil, coverage: String? = nil)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_proposals_revise_product(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterTypeProposalProductId_lower(productId),FfiConverterOptionTypeCoverageGroupId.lower(coverageGroupId),FfiConverterOptionString.lower(coverage)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * Sends the comparison PDF to the customer by e-mail or SMS.
-     */
-open func sendComparePdf(id: ProposalId, productIds: [ProposalProductId], excludedCoverageFields: [String], customerId: CustomerId, recipient: DocumentRecipient)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_proposals_send_compare_pdf(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterSequenceTypeProposalProductId.lower(productIds),FfiConverterSequenceString.lower(excludedCoverageFields),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypeDocumentRecipient_lower(recipient)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * Sends a product's proposal document to the customer by e-mail or SMS.
-     */
-open func sendDocument(id: ProposalId, productId: ProposalProductId, customerId: CustomerId, recipient: DocumentRecipient)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_proposals_send_document(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterTypeProposalProductId_lower(productId),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypeDocumentRecipient_lower(recipient)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * Sends a product's information form to the customer by e-mail or SMS.
-     */
-open func sendInformationForm(id: ProposalId, productId: ProposalProductId, customerId: CustomerId, recipient: DocumentRecipient)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_proposals_send_information_form(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterTypeProposalProductId_lower(productId),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypeDocumentRecipient_lower(recipient)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * Assigns the proposal to an agency branch; none clears it.
-     */
-open func setBranch(id: ProposalId, agentBranchId: AgentBranchId?)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_proposals_set_branch(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterOptionTypeAgentBranchId.lower(agentBranchId)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
-            liftFunc: { $0 },
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * Assigns the agent user looking after the proposal; none clears it.
-     */
-open func setRepresentative(id: ProposalId, agentUserId: UserId?)async throws   {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_proposals_set_representative(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterOptionTypeUserId.lower(agentUserId)
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId),FfiConverterOptionTypeCoverageGroupId.lower(coverageGroupId),FfiConverterOptionString.lower(coverage)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
@@ -6463,12 +6364,12 @@ open func setRepresentative(id: ProposalId, agentUserId: UserId?)async throws   
     /**
      * The proposal as the insurers saw it when they answered (JSON text).
      */
-open func snapshot(id: ProposalId)async throws  -> String  {
+open func snapshot(proposalId: ProposalId)async throws  -> String  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_proposals_snapshot(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id)
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -6480,27 +6381,62 @@ open func snapshot(id: ProposalId)async throws  -> String  {
 }
     
     /**
-     * The coverage table of a product as JSON text (its shape differs per branch and insurer).
+     * Waits until every insurer has answered and returns the proposal. At the deadline it
+     * returns what has arrived if a product can be bought, and a `Timeout` error otherwise.
      */
-open func coverage(id: ProposalId, productId: ProposalProductId)async throws  -> String  {
+open func wait(proposalId: ProposalId, options: WaitOptions = WaitOptions())async throws  -> Proposal  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_proposals_coverage(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterTypeProposalProductId_lower(productId)
+                uniffi_insurup_uniffi_fn_method_proposals_wait(
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeWaitOptions_lower(options)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
             completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterString.lift,
+            liftFunc: FfiConverterTypeProposal_lift,
             errorHandler: FfiConverterTypeInsurUpError_lift
         )
 }
     
     /**
-     * Requests a proposal from every insurer the agency works with and returns it at once;
-     * products arrive over the next seconds (see `wait` and `watch`). Never retried once sent.
+     * Watches a proposal: each `next()` returns the products that arrived since the previous
+     * one, until all have (Kotlin: `updates(...)` as a `Flow`; Swift: an `AsyncSequence`).
+     */
+open func watch(proposalId: ProposalId, options: WaitOptions = WaitOptions())throws  -> ProposalWatch  {
+    return try  FfiConverterTypeProposalWatch_lift(try rustCallWithError(FfiConverterTypeInsurUpError_lift) {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_method_proposals_watch(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeProposalId_lower(proposalId),
+        FfiConverterTypeWaitOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A PDF comparing products side by side, without the coverage fields named.
+     */
+open func comparePdf(proposalId: ProposalId, productIds: [ProposalProductId], excludedCoverageFields: [String]? = nil)async throws  -> Document  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_proposals_compare_pdf(
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterSequenceTypeProposalProductId.lower(productIds),FfiConverterOptionSequenceString.lower(excludedCoverageFields)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeDocument_lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * Requests a proposal from every insurer and returns it at once; products arrive over
+     * the next seconds (see `wait` and `watch`). Never sent twice.
      */
 open func create(proposal: NewProposal)async throws  -> Proposal  {
     return
@@ -6519,14 +6455,14 @@ open func create(proposal: NewProposal)async throws  -> Proposal  {
 }
     
     /**
-     * The proposal document (PDF) of a product.
+     * The proposal document (a short-lived PDF URL) of a product.
      */
-open func document(id: ProposalId, productId: ProposalProductId)async throws  -> Document  {
+open func document(proposalId: ProposalId, productId: ProposalProductId)async throws  -> Document  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_proposals_document(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterTypeProposalProductId_lower(productId)
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -6540,12 +6476,12 @@ open func document(id: ProposalId, productId: ProposalProductId)async throws  ->
     /**
      * A proposal with its products.
      */
-open func get(id: ProposalId)async throws  -> Proposal  {
+open func get(proposalId: ProposalId)async throws  -> Proposal  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_proposals_get(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id)
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -6557,14 +6493,14 @@ open func get(id: ProposalId)async throws  -> Proposal  {
 }
     
     /**
-     * The pre-sale information form (PDF) of a product.
+     * The pre-sale information form (a short-lived PDF URL) of a product.
      */
-open func informationForm(id: ProposalId, productId: ProposalProductId)async throws  -> Document  {
+open func informationForm(proposalId: ProposalId, productId: ProposalProductId)async throws  -> Document  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_proposals_information_form(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterTypeProposalProductId_lower(productId)
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -6576,14 +6512,15 @@ open func informationForm(id: ProposalId, productId: ProposalProductId)async thr
 }
     
     /**
-     * Insurer-side references of one premium (left out `installments`: cash).
+     * Insurer-side references of one premium (one payment, cash, when `installments` is
+     * left out).
      */
-open func premiumDetail(id: ProposalId, productId: ProposalProductId, installments: UInt32? = nil)async throws  -> PremiumDetail  {
+open func premiumDetail(proposalId: ProposalId, productId: ProposalProductId, installments: UInt32? = nil)async throws  -> PremiumDetail  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_proposals_premium_detail(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterTypeProposalProductId_lower(productId),FfiConverterOptionUInt32.lower(installments)
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId),FfiConverterOptionUInt32.lower(installments)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -6597,12 +6534,12 @@ open func premiumDetail(id: ProposalId, productId: ProposalProductId, installmen
     /**
      * One product of a proposal; how a purchase's outcome is checked.
      */
-open func product(id: ProposalId, productId: ProposalProductId)async throws  -> Product  {
+open func product(proposalId: ProposalId, productId: ProposalProductId)async throws  -> Product  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_proposals_product(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterTypeProposalProductId_lower(productId)
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -6616,12 +6553,12 @@ open func product(id: ProposalId, productId: ProposalProductId)async throws  -> 
     /**
      * The products of a proposal.
      */
-open func products(id: ProposalId)async throws  -> [Product]  {
+open func products(proposalId: ProposalId)async throws  -> [Product]  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_proposals_products(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id)
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -6635,12 +6572,12 @@ open func products(id: ProposalId)async throws  -> [Product]  {
     /**
      * Asks a failed insurer again; the product goes back to waiting.
      */
-open func retryProduct(id: ProposalId, productId: ProposalProductId)async throws   {
+open func retryProduct(proposalId: ProposalId, productId: ProposalProductId)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_proposals_retry_product(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterTypeProposalProductId_lower(productId)
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
@@ -6652,15 +6589,14 @@ open func retryProduct(id: ProposalId, productId: ProposalProductId)async throws
 }
     
     /**
-     * Waits until every insurer has answered and returns the proposal. At the deadline it
-     * returns what has arrived if a product can be bought, and a `Timeout` error otherwise.
+     * Asks every insurer again with other coverage groups; returns the revised proposal.
      */
-open func wait(id: ProposalId, options: WaitOptions = WaitOptions())async throws  -> Proposal  {
+open func revise(proposalId: ProposalId, coverageGroupIds: [CoverageGroupId])async throws  -> Proposal  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_proposals_wait(
-                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(id),FfiConverterTypeWaitOptions_lower(options)
+                uniffi_insurup_uniffi_fn_method_proposals_revise(
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterSequenceTypeCoverageGroupId.lower(coverageGroupIds)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -6672,18 +6608,98 @@ open func wait(id: ProposalId, options: WaitOptions = WaitOptions())async throws
 }
     
     /**
-     * Watches a proposal: each `next()` returns the products that arrived since the previous
-     * one, until all have (Kotlin: `updates(...)` as a `Flow`; Swift: an `AsyncSequence`).
+     * Sends the comparison PDF to the customer by e-mail or SMS.
      */
-open func watch(id: ProposalId, options: WaitOptions = WaitOptions())throws  -> ProposalWatch  {
-    return try  FfiConverterTypeProposalWatch_lift(try rustCallWithError(FfiConverterTypeInsurUpError_lift) {
-        uniffiCallStatus in
-    uniffi_insurup_uniffi_fn_method_proposals_watch(
-            self.uniffiCloneHandle(),
-        FfiConverterTypeProposalId_lower(id),
-        FfiConverterTypeWaitOptions_lower(options),uniffiCallStatus
-    )
-})
+open func sendComparePdf(proposalId: ProposalId, productIds: [ProposalProductId], excludedCoverageFields: [String], customerId: CustomerId, recipient: DocumentRecipient)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_proposals_send_compare_pdf(
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterSequenceTypeProposalProductId.lower(productIds),FfiConverterSequenceString.lower(excludedCoverageFields),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypeDocumentRecipient_lower(recipient)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * Sends a product's proposal document to the customer by e-mail or SMS.
+     */
+open func sendDocument(proposalId: ProposalId, productId: ProposalProductId, customerId: CustomerId, recipient: DocumentRecipient)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_proposals_send_document(
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypeDocumentRecipient_lower(recipient)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * Sends a product's information form to the customer by e-mail or SMS.
+     */
+open func sendInformationForm(proposalId: ProposalId, productId: ProposalProductId, customerId: CustomerId, recipient: DocumentRecipient)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_proposals_send_information_form(
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterTypeProposalProductId_lower(productId),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypeDocumentRecipient_lower(recipient)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * Assigns the proposal to an agency branch; no branch clears it.
+     */
+open func setBranch(proposalId: ProposalId, agentBranchId: AgentBranchId?)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_proposals_set_branch(
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterOptionTypeAgentBranchId.lower(agentBranchId)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * Assigns the agent user looking after the proposal; no user clears it.
+     */
+open func setRepresentative(proposalId: ProposalId, agentUserId: UserId?)async throws   {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_proposals_set_representative(
+                        self.uniffiCloneHandle(),FfiConverterTypeProposalId_lower(proposalId),FfiConverterOptionTypeUserId.lower(agentUserId)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_void,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_void,
+            liftFunc: { $0 },
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
 }
     
 
@@ -6743,10 +6759,10 @@ public func FfiConverterTypeProposals_lower(_ value: Proposals) -> UInt64 {
 public protocol PurchasesProtocol: AnyObject, Sendable {
     
     /**
-     * Buys with a card in `installments` (left out: one payment, cash) and returns the
-     * policy id and number; `metadata` (a JSON object as text) carries campaign information
-     * or tags. If the answer is lost, the product is read back: bought returns the policy,
-     * anything unclear throws `PurchaseOutcomeUnknown` naming the proposal and product.
+     * Buys with a card in `installments` (left out: one payment, cash) and returns the policy
+     * id and number; `metadata` (a JSON object as text) carries campaign information or tags.
+     * If the answer is lost, the product is read back: bought returns the policy, anything
+     * unclear throws `PurchaseOutcomeUnknown` naming the proposal and product.
      */
     func creditCard(proposalId: ProposalId, productId: ProposalProductId, card: Card, installments: UInt32?, metadata: String?) async throws  -> Purchase
     
@@ -6820,10 +6836,10 @@ open class Purchases: PurchasesProtocol, @unchecked Sendable {
 
     
     /**
-     * Buys with a card in `installments` (left out: one payment, cash) and returns the
-     * policy id and number; `metadata` (a JSON object as text) carries campaign information
-     * or tags. If the answer is lost, the product is read back: bought returns the policy,
-     * anything unclear throws `PurchaseOutcomeUnknown` naming the proposal and product.
+     * Buys with a card in `installments` (left out: one payment, cash) and returns the policy
+     * id and number; `metadata` (a JSON object as text) carries campaign information or tags.
+     * If the answer is lost, the product is read back: bought returns the policy, anything
+     * unclear throws `PurchaseOutcomeUnknown` naming the proposal and product.
      */
 open func creditCard(proposalId: ProposalId, productId: ProposalProductId, card: Card, installments: UInt32? = nil, metadata: String? = nil)async throws  -> Purchase  {
     return
@@ -7078,8 +7094,8 @@ public func FfiConverterTypeRedisFleet_lower(_ value: RedisFleet) -> UInt64 {
 
 
 /**
- * Reference data: vehicle brands and models, coverage groups, insurers, the signed-in user and
- * the agency's branches.
+ * Reference data: vehicle brands and models, coverage groups, insurers, the signed-in user
+ * and the agency's branches.
  */
 public protocol ReferenceDataProtocol: AnyObject, Sendable {
     
@@ -7091,7 +7107,7 @@ public protocol ReferenceDataProtocol: AnyObject, Sendable {
     /**
      * One coverage group.
      */
-    func coverageGroup(id: CoverageGroupId) async throws  -> CoverageGroup
+    func coverageGroup(coverageGroupId: CoverageGroupId) async throws  -> CoverageGroup
     
     /**
      * The agency's coverage groups.
@@ -7120,8 +7136,8 @@ public protocol ReferenceDataProtocol: AnyObject, Sendable {
     
 }
 /**
- * Reference data: vehicle brands and models, coverage groups, insurers, the signed-in user and
- * the agency's branches.
+ * Reference data: vehicle brands and models, coverage groups, insurers, the signed-in user
+ * and the agency's branches.
  */
 open class ReferenceData: ReferenceDataProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
@@ -7198,12 +7214,12 @@ open func agentBranches()async throws  -> [AgentBranch]  {
     /**
      * One coverage group.
      */
-open func coverageGroup(id: CoverageGroupId)async throws  -> CoverageGroup  {
+open func coverageGroup(coverageGroupId: CoverageGroupId)async throws  -> CoverageGroup  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_referencedata_coverage_group(
-                        self.uniffiCloneHandle(),FfiConverterTypeCoverageGroupId_lower(id)
+                        self.uniffiCloneHandle(),FfiConverterTypeCoverageGroupId_lower(coverageGroupId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -7973,18 +7989,8 @@ public func FfiConverterTypeTwoFactorProvider_lower(_ value: TwoFactorProvider) 
 public protocol VehiclesProtocol: AnyObject, Sendable {
     
     /**
-     * The vehicle model a brand code (kasko code) names.
-     */
-    func modelByBrandCode(brandCode: String) async throws  -> VehicleModel
-    
-    /**
-     * Replaces a vehicle's details and returns it.
-     */
-    func update(customerId: CustomerId, vehicleId: VehicleId, vehicle: NewVehicle) async throws  -> Vehicle
-    
-    /**
-     * Adds a vehicle to a customer and returns it. Brand, model and year left empty are filled
-     * from the vehicle registry (tramer) first.
+     * Adds a vehicle to a customer and returns it. Brand, model and year left out are
+     * filled from the vehicle registry (tramer) first.
      */
     func create(customerId: CustomerId, vehicle: NewVehicle) async throws  -> Vehicle
     
@@ -7994,8 +8000,8 @@ public protocol VehiclesProtocol: AnyObject, Sendable {
     func delete(customerId: CustomerId, vehicleId: VehicleId) async throws 
     
     /**
-     * The customer's vehicle with `vehicle`'s plate, created first (with the registry lookup
-     * of `create`) if the customer has none: quoting the same vehicle again never adds it twice.
+     * The customer's vehicle with this plate, added first (as `create` does) if the
+     * customer has none: quoting the same vehicle again never adds it twice.
      */
     func ensure(customerId: CustomerId, vehicle: NewVehicle) async throws  -> Vehicle
     
@@ -8013,6 +8019,16 @@ public protocol VehiclesProtocol: AnyObject, Sendable {
      * What the vehicle registry (tramer) knows about a plate: brand, model, year, fuel, …
      */
     func lookup(customerId: CustomerId, plate: String, documentSerialCode: String?, documentSerialNumber: String?) async throws  -> VehicleLookup
+    
+    /**
+     * The vehicle model a brand code (kasko code) names.
+     */
+    func modelByBrandCode(brandCode: String) async throws  -> VehicleModel
+    
+    /**
+     * Replaces a vehicle's details and returns it.
+     */
+    func update(customerId: CustomerId, vehicleId: VehicleId, vehicle: NewVehicle) async throws  -> Vehicle
     
 }
 /**
@@ -8072,46 +8088,8 @@ open class Vehicles: VehiclesProtocol, @unchecked Sendable {
 
     
     /**
-     * The vehicle model a brand code (kasko code) names.
-     */
-open func modelByBrandCode(brandCode: String)async throws  -> VehicleModel  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_vehicles_model_by_brand_code(
-                        self.uniffiCloneHandle(),FfiConverterString.lower(brandCode)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeVehicleModel_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * Replaces a vehicle's details and returns it.
-     */
-open func update(customerId: CustomerId, vehicleId: VehicleId, vehicle: NewVehicle)async throws  -> Vehicle  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_insurup_uniffi_fn_method_vehicles_update(
-                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypeVehicleId_lower(vehicleId),FfiConverterTypeNewVehicle_lower(vehicle)
-                )
-            },
-            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
-            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
-            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeVehicle_lift,
-            errorHandler: FfiConverterTypeInsurUpError_lift
-        )
-}
-    
-    /**
-     * Adds a vehicle to a customer and returns it. Brand, model and year left empty are filled
-     * from the vehicle registry (tramer) first.
+     * Adds a vehicle to a customer and returns it. Brand, model and year left out are
+     * filled from the vehicle registry (tramer) first.
      */
 open func create(customerId: CustomerId, vehicle: NewVehicle)async throws  -> Vehicle  {
     return
@@ -8149,8 +8127,8 @@ open func delete(customerId: CustomerId, vehicleId: VehicleId)async throws   {
 }
     
     /**
-     * The customer's vehicle with `vehicle`'s plate, created first (with the registry lookup
-     * of `create`) if the customer has none: quoting the same vehicle again never adds it twice.
+     * The customer's vehicle with this plate, added first (as `create` does) if the
+     * customer has none: quoting the same vehicle again never adds it twice.
      */
 open func ensure(customerId: CustomerId, vehicle: NewVehicle)async throws  -> Vehicle  {
     return
@@ -8221,6 +8199,44 @@ open func lookup(customerId: CustomerId, plate: String, documentSerialCode: Stri
             completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
             freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
             liftFunc: FfiConverterTypeVehicleLookup_lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * The vehicle model a brand code (kasko code) names.
+     */
+open func modelByBrandCode(brandCode: String)async throws  -> VehicleModel  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_vehicles_model_by_brand_code(
+                        self.uniffiCloneHandle(),FfiConverterString.lower(brandCode)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeVehicleModel_lift,
+            errorHandler: FfiConverterTypeInsurUpError_lift
+        )
+}
+    
+    /**
+     * Replaces a vehicle's details and returns it.
+     */
+open func update(customerId: CustomerId, vehicleId: VehicleId, vehicle: NewVehicle)async throws  -> Vehicle  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_insurup_uniffi_fn_method_vehicles_update(
+                        self.uniffiCloneHandle(),FfiConverterTypeCustomerId_lower(customerId),FfiConverterTypeVehicleId_lower(vehicleId),FfiConverterTypeNewVehicle_lower(vehicle)
+                )
+            },
+            pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
+            completeFunc: ffi_insurup_uniffi_rust_future_complete_rust_buffer,
+            freeFunc: ffi_insurup_uniffi_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeVehicle_lift,
             errorHandler: FfiConverterTypeInsurUpError_lift
         )
 }
@@ -8472,24 +8488,25 @@ public func FfiConverterTypeWebhookDeliveryRows_lower(_ value: WebhookDeliveryRo
 public protocol WebhooksProtocol: AnyObject, Sendable {
     
     /**
-     * Subscribes a URL to events and returns the webhook.
+     * Subscribes a URL to events and returns the webhook. Keep its secret: deliveries are
+     * signed with it and the API never returns it.
      */
     func create(webhook: NewWebhook) async throws  -> Webhook
     
     /**
      * Deletes a webhook.
      */
-    func delete(id: WebhookId) async throws 
+    func delete(webhookId: WebhookId) async throws 
     
     /**
      * One delivery of a webhook.
      */
-    func delivery(id: WebhookId, deliveryId: WebhookDeliveryId) async throws  -> WebhookDelivery
+    func delivery(webhookId: WebhookId, deliveryId: WebhookDeliveryId) async throws  -> WebhookDelivery
     
     /**
      * One webhook.
      */
-    func get(id: WebhookId) async throws  -> Webhook
+    func get(webhookId: WebhookId) async throws  -> Webhook
     
     /**
      * Every webhook of the agency.
@@ -8499,12 +8516,12 @@ public protocol WebhooksProtocol: AnyObject, Sendable {
     /**
      * Sends a delivery again.
      */
-    func redeliver(id: WebhookId, deliveryId: WebhookDeliveryId) async throws 
+    func redeliver(webhookId: WebhookId, deliveryId: WebhookDeliveryId) async throws 
     
     /**
      * Replaces a webhook's URL, events, branches and secret.
      */
-    func update(id: WebhookId, webhook: NewWebhook) async throws  -> Webhook
+    func update(webhookId: WebhookId, webhook: NewWebhook) async throws  -> Webhook
     
 }
 /**
@@ -8564,7 +8581,8 @@ open class Webhooks: WebhooksProtocol, @unchecked Sendable {
 
     
     /**
-     * Subscribes a URL to events and returns the webhook.
+     * Subscribes a URL to events and returns the webhook. Keep its secret: deliveries are
+     * signed with it and the API never returns it.
      */
 open func create(webhook: NewWebhook)async throws  -> Webhook  {
     return
@@ -8585,12 +8603,12 @@ open func create(webhook: NewWebhook)async throws  -> Webhook  {
     /**
      * Deletes a webhook.
      */
-open func delete(id: WebhookId)async throws   {
+open func delete(webhookId: WebhookId)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_webhooks_delete(
-                        self.uniffiCloneHandle(),FfiConverterTypeWebhookId_lower(id)
+                        self.uniffiCloneHandle(),FfiConverterTypeWebhookId_lower(webhookId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
@@ -8604,12 +8622,12 @@ open func delete(id: WebhookId)async throws   {
     /**
      * One delivery of a webhook.
      */
-open func delivery(id: WebhookId, deliveryId: WebhookDeliveryId)async throws  -> WebhookDelivery  {
+open func delivery(webhookId: WebhookId, deliveryId: WebhookDeliveryId)async throws  -> WebhookDelivery  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_webhooks_delivery(
-                        self.uniffiCloneHandle(),FfiConverterTypeWebhookId_lower(id),FfiConverterTypeWebhookDeliveryId_lower(deliveryId)
+                        self.uniffiCloneHandle(),FfiConverterTypeWebhookId_lower(webhookId),FfiConverterTypeWebhookDeliveryId_lower(deliveryId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -8623,12 +8641,12 @@ open func delivery(id: WebhookId, deliveryId: WebhookDeliveryId)async throws  ->
     /**
      * One webhook.
      */
-open func get(id: WebhookId)async throws  -> Webhook  {
+open func get(webhookId: WebhookId)async throws  -> Webhook  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_webhooks_get(
-                        self.uniffiCloneHandle(),FfiConverterTypeWebhookId_lower(id)
+                        self.uniffiCloneHandle(),FfiConverterTypeWebhookId_lower(webhookId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -8661,12 +8679,12 @@ open func list()async throws  -> [Webhook]  {
     /**
      * Sends a delivery again.
      */
-open func redeliver(id: WebhookId, deliveryId: WebhookDeliveryId)async throws   {
+open func redeliver(webhookId: WebhookId, deliveryId: WebhookDeliveryId)async throws   {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_webhooks_redeliver(
-                        self.uniffiCloneHandle(),FfiConverterTypeWebhookId_lower(id),FfiConverterTypeWebhookDeliveryId_lower(deliveryId)
+                        self.uniffiCloneHandle(),FfiConverterTypeWebhookId_lower(webhookId),FfiConverterTypeWebhookDeliveryId_lower(deliveryId)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_void,
@@ -8680,12 +8698,12 @@ open func redeliver(id: WebhookId, deliveryId: WebhookDeliveryId)async throws   
     /**
      * Replaces a webhook's URL, events, branches and secret.
      */
-open func update(id: WebhookId, webhook: NewWebhook)async throws  -> Webhook  {
+open func update(webhookId: WebhookId, webhook: NewWebhook)async throws  -> Webhook  {
     return
         try  await uniffiRustCallAsync(
             rustFutureFunc: {
                 uniffi_insurup_uniffi_fn_method_webhooks_update(
-                        self.uniffiCloneHandle(),FfiConverterTypeWebhookId_lower(id),FfiConverterTypeNewWebhook_lower(webhook)
+                        self.uniffiCloneHandle(),FfiConverterTypeWebhookId_lower(webhookId),FfiConverterTypeNewWebhook_lower(webhook)
                 )
             },
             pollFunc: ffi_insurup_uniffi_rust_future_poll_rust_buffer,
@@ -9613,6 +9631,54 @@ fileprivate struct FfiConverterOptionTypeWebhookDeliveryRow: FfiConverterRustBuf
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeWebhookDeliveryRow.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeChannel: FfiConverterRustBuffer {
+    typealias SwiftType = Channel?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeChannel.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeChannel.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceString.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -10714,7 +10780,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_func_new_card() != 41938) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_func_parse_document_serial() != 5710) {
+    if (uniffi_insurup_uniffi_checksum_func_parse_document_serial() != 46304) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_func_parse_webhook() != 12471) {
@@ -10747,22 +10813,22 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_method_twofactorprovider_code() != 12841) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_addresses() != 19144) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_addresses() != 42714) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_agent_branches() != 19105) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_agent_branches() != 10673) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_base_url() != 34649) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_cases() != 41086) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_cases() != 15245) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_complete_sign_in() != 11240) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_customers() != 20941) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_customers() != 40835) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_dialect() != 5864) {
@@ -10771,19 +10837,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_graphql() != 50608) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_policies() != 45117) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_policies() != 33824) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_properties() != 51462) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_properties() != 4174) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_proposals() != 18516) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_proposals() != 21869) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_purchase() != 43274) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_reference() != 47322) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_reference() != 35919) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_sign_in() != 32159) {
@@ -10798,193 +10864,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_user_agent() != 42695) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_vehicles() != 54756) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_vehicles() != 27541) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_webhooks() != 52751) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_addresses_apartments() != 4579) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_addresses_buildings() != 13040) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_addresses_cities() != 31387) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_addresses_districts() != 12194) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_addresses_neighbourhoods() != 25560) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_addresses_of_property_number() != 58409) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_addresses_streets() != 6271) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_addresses_towns() != 33114) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_agentbranches_create() != 24715) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_agentbranches_delete() != 44641) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_agentbranches_get() != 34584) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_agentbranches_list() != 61765) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_agentbranches_tree() != 14074) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_agentbranches_update() != 31466) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_activities() != 44305) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_add_note() != 33715) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_create_cancel() != 47502) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_create_complaint() != 54574) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_create_cross_sale_opportunity() != 39680) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_create_endorsement() != 40212) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_policies() != 21358) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_proposals() != 51200) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_set_asset() != 5646) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_set_branch() != 59888) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_set_channel() != 51299) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_set_representative() != 52403) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_set_state() != 25447) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_create_sale_opportunity() != 17713) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_ensure_sale_opportunity() != 30747) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_find_open_sale_opportunity() != 45599) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_cases_get() != 39566) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_add_address() != 62876) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_add_contact() != 18263) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_add_email() != 16192) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_add_phone_number() != 17386) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_address() != 22832) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_addresses() != 31646) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_consents() != 46767) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_contacts() != 22844) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_emails() != 18584) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_give_consent() != 54336) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_make_email_primary() != 20235) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_make_phone_number_primary() != 30484) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_phone_numbers() != 28230) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_primary_email() != 38696) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_primary_phone_number() != 34550) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_remove_address() != 42818) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_remove_email() != 50847) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_remove_phone_number() != 42219) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_revoke_consent() != 41518) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_set_branch() != 8758) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_set_primary_email() != 55396) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_set_primary_phone_number() != 54394) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_set_representative() != 35568) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_update_address() != 33237) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_create() != 4671) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_delete() != 3724) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_ensure() != 51806) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_get() != 23632) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_lookup_individual() != 445) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_customers_update() != 53242) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_webhooks() != 55047) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_agentuserrows_next() != 28921) {
@@ -11110,124 +10993,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_method_webhookdeliveryrows_resume_cursor() != 219) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_policies_document() != 13046) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_policies_get() != 23210) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_policies_send_document() != 37152) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_policies_create_manual() != 4600) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_policies_create_transfer() != 23545) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_policies_set_branch() != 40050) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_policies_set_representative() != 39066) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_policies_transfer() != 61296) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_policies_transfer_run() != 30936) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_policies_trigger_transfer() != 63285) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_policies_update_manual() != 46752) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_properties_delete() != 51455) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_properties_lookup_dask_policy() != 56681) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_properties_update() != 1429) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_properties_create() != 45581) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_properties_get() != 42091) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_properties_list() != 17684) {
-        return InitializationResult.apiChecksumMismatch
-    }
     if (uniffi_insurup_uniffi_checksum_method_proposalwatch_next() != 26619) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_compare_pdf() != 32247) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_proposal_coverage() != 8910) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_revise() != 9220) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_revise_product() != 30713) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_send_compare_pdf() != 23872) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_send_document() != 34731) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_send_information_form() != 65204) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_set_branch() != 42500) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_set_representative() != 3642) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_snapshot() != 17627) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_coverage() != 9610) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_create() != 13258) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_document() != 13248) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_get() != 44820) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_information_form() != 14144) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_premium_detail() != 65108) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_product() != 63794) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_products() != 15218) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_retry_product() != 9372) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_wait() != 60845) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_proposals_watch() != 17684) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_insurup_uniffi_checksum_method_purchases_credit_card() != 58157) {
+    if (uniffi_insurup_uniffi_checksum_method_purchases_credit_card() != 48726) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_purchases_open_account() != 7032) {
@@ -11236,70 +11005,367 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_method_purchases_start_3d_secure() != 31645) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_referencedata_agent_branches() != 41304) {
+    if (uniffi_insurup_uniffi_checksum_method_addresses_apartments() != 42318) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_referencedata_coverage_group() != 12961) {
+    if (uniffi_insurup_uniffi_checksum_method_addresses_buildings() != 23088) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_referencedata_coverage_groups() != 44773) {
+    if (uniffi_insurup_uniffi_checksum_method_addresses_cities() != 18607) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_referencedata_insurance_companies() != 54761) {
+    if (uniffi_insurup_uniffi_checksum_method_addresses_districts() != 23953) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_referencedata_me() != 37630) {
+    if (uniffi_insurup_uniffi_checksum_method_addresses_neighbourhoods() != 3608) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_referencedata_vehicle_brands() != 37886) {
+    if (uniffi_insurup_uniffi_checksum_method_addresses_of_property_number() != 2468) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_referencedata_vehicle_models() != 52901) {
+    if (uniffi_insurup_uniffi_checksum_method_addresses_streets() != 38582) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_vehicles_model_by_brand_code() != 58917) {
+    if (uniffi_insurup_uniffi_checksum_method_addresses_towns() != 48616) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_vehicles_update() != 25499) {
+    if (uniffi_insurup_uniffi_checksum_method_agentbranches_create() != 64390) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_vehicles_create() != 20915) {
+    if (uniffi_insurup_uniffi_checksum_method_agentbranches_delete() != 23907) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_vehicles_delete() != 39559) {
+    if (uniffi_insurup_uniffi_checksum_method_agentbranches_get() != 9377) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_vehicles_ensure() != 42015) {
+    if (uniffi_insurup_uniffi_checksum_method_agentbranches_list() != 6270) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_vehicles_get() != 28888) {
+    if (uniffi_insurup_uniffi_checksum_method_agentbranches_tree() != 56555) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_vehicles_list() != 44361) {
+    if (uniffi_insurup_uniffi_checksum_method_agentbranches_update() != 9650) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_vehicles_lookup() != 47458) {
+    if (uniffi_insurup_uniffi_checksum_method_cases_activities() != 55508) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_webhooks_create() != 18293) {
+    if (uniffi_insurup_uniffi_checksum_method_cases_add_note() != 62093) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_webhooks_delete() != 7000) {
+    if (uniffi_insurup_uniffi_checksum_method_cases_create_cancel() != 9269) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_webhooks_delivery() != 63021) {
+    if (uniffi_insurup_uniffi_checksum_method_cases_create_complaint() != 5688) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_webhooks_get() != 12985) {
+    if (uniffi_insurup_uniffi_checksum_method_cases_create_cross_sale_opportunity() != 53610) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_webhooks_list() != 27280) {
+    if (uniffi_insurup_uniffi_checksum_method_cases_create_endorsement() != 46748) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_webhooks_redeliver() != 40417) {
+    if (uniffi_insurup_uniffi_checksum_method_cases_create_sale_opportunity() != 55310) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_webhooks_update() != 15915) {
+    if (uniffi_insurup_uniffi_checksum_method_cases_ensure_sale_opportunity() != 10000) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_cases_find_open_sale_opportunity() != 52283) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_cases_get() != 47289) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_cases_policies() != 21190) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_cases_proposals() != 35254) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_cases_set_asset() != 13660) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_cases_set_branch() != 11121) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_cases_set_channel() != 6900) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_cases_set_representative() != 25530) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_cases_set_state() != 15316) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_create() != 4671) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_ensure() != 51806) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_update() != 4675) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_add_address() != 56655) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_add_contact() != 4757) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_add_email() != 17426) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_add_phone_number() != 47201) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_address() != 42876) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_addresses() != 27694) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_consents() != 18547) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_contacts() != 18944) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_delete() != 442) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_emails() != 22611) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_get() != 45804) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_give_consent() != 29266) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_lookup_individual() != 57062) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_make_email_primary() != 62166) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_make_phone_number_primary() != 424) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_phone_numbers() != 8479) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_primary_email() != 26510) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_primary_phone_number() != 63252) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_remove_address() != 63237) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_remove_email() != 20646) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_remove_phone_number() != 472) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_revoke_consent() != 61853) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_set_branch() != 30122) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_set_primary_email() != 43030) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_set_primary_phone_number() != 49798) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_set_representative() != 64543) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_customers_update_address() != 11540) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_policies_create_manual() != 3890) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_policies_create_transfer() != 6784) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_policies_document() != 16901) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_policies_get() != 29292) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_policies_send_document() != 40878) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_policies_set_branch() != 14716) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_policies_set_representative() != 61471) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_policies_transfer() != 51863) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_policies_transfer_run() != 50500) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_policies_trigger_transfer() != 29136) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_policies_update_manual() != 16906) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_properties_create() != 27549) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_properties_delete() != 23507) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_properties_get() != 36116) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_properties_list() != 22544) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_properties_lookup_dask_policy() != 15603) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_properties_update() != 21794) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_coverage() != 42615) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_proposal_coverage() != 22137) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_revise_product() != 22085) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_snapshot() != 12410) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_wait() != 61254) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_watch() != 42083) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_compare_pdf() != 2454) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_create() != 29695) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_document() != 44347) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_get() != 3762) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_information_form() != 13452) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_premium_detail() != 44966) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_product() != 25849) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_products() != 43765) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_retry_product() != 18548) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_revise() != 5273) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_send_compare_pdf() != 61278) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_send_document() != 5769) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_send_information_form() != 47843) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_set_branch() != 7437) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_proposals_set_representative() != 23559) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_referencedata_agent_branches() != 4231) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_referencedata_coverage_group() != 29970) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_referencedata_coverage_groups() != 6307) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_referencedata_insurance_companies() != 5599) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_referencedata_me() != 19140) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_referencedata_vehicle_brands() != 27554) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_referencedata_vehicle_models() != 57264) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_vehicles_create() != 62254) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_vehicles_delete() != 31707) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_vehicles_ensure() != 60357) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_vehicles_get() != 38272) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_vehicles_list() != 56404) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_vehicles_lookup() != 64051) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_vehicles_model_by_brand_code() != 45459) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_vehicles_update() != 14992) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_webhooks_create() != 23959) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_webhooks_delete() != 51418) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_webhooks_delivery() != 17024) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_webhooks_get() != 54328) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_webhooks_list() != 29969) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_webhooks_redeliver() != 15009) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_webhooks_update() != 23583) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_deliverydeduplicator_first_time() != 41098) {

@@ -84,9 +84,9 @@ extension Graphql {
 }
 
 extension Proposals {
-    /// The insurers' answers to proposal `id` as they arrive: one update per change, the last
+    /// The insurers' answers to proposal `proposalId` as they arrive: one update per change, the last
     /// with `finished == true`.
-    public func updates(of id: ProposalId, options: WaitOptions = WaitOptions()) -> InsurUpSequence<ProposalUpdate> {
-        InsurUpSequence { try self.watch(id: id, options: options).next }
+    public func updates(of proposalId: ProposalId, options: WaitOptions = WaitOptions()) -> InsurUpSequence<ProposalUpdate> {
+        InsurUpSequence { try self.watch(proposalId: proposalId, options: options).next }
     }
 }

@@ -57,11 +57,11 @@ fun Graphql.webhookDeliveriesFlow(options: ListOptions = ListOptions(), filter: 
     rowsFlow({ webhookDeliveryRows(options, filter) }, WebhookDeliveryRows::nextBatch)
 
 /**
- * The insurers' answers to proposal [id] as they arrive: one [ProposalUpdate] per change, the last
+ * The insurers' answers to proposal [proposalId] as they arrive: one [ProposalUpdate] per change, the last
  * with `finished = true`.
  */
-fun Proposals.watchFlow(id: ProposalId, options: WaitOptions = WaitOptions()): Flow<ProposalUpdate> = flow {
-    watch(id, options).use { watch ->
+fun Proposals.watchFlow(proposalId: ProposalId, options: WaitOptions = WaitOptions()): Flow<ProposalUpdate> = flow {
+    watch(proposalId, options).use { watch ->
         while (true) emit(watch.next() ?: break)
     }
 }
