@@ -9,8 +9,8 @@
 //!
 //! The layout mirrors the core: `client.rs` and `auth.rs` for configuration and callbacks,
 //! `fleet.rs` for the state worker processes share in Redis, `logging.rs` for the host's logger,
-//! `resources/` one file per resource, `cancel.rs` for `AbortSignal`s, `settle.rs` for the
-//! promises of async calls.
+//! `resources/` the resources (their shared methods projected from the core's declarations),
+//! `cancel.rs` for `AbortSignal`s, `settle.rs` for the promises of async calls.
 
 // napi registers exported items only outside `cfg(test)`, so a test build sees them unused.
 #![cfg_attr(test, allow(dead_code))]

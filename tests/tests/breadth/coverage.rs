@@ -286,10 +286,50 @@ fn accessors() -> BTreeMap<String, String> {
 /// `(core Type, core method) → binding name`, read from one binding's forwarding code.
 type Names = BTreeMap<(String, String), String>;
 
+/// `Name(accessor) {` on a line of its own: a resource the core's `resource_surface!` declares
+/// (or a binding declares in the same form); the class is named after the core type.
+fn surface_declaration(line: &str) -> Option<&str> {
+    let (name, rest) = line.trim().split_once('(')?;
+    let accessor = rest.strip_suffix(") {")?;
+    let upper = name.chars().next().is_some_and(char::is_uppercase);
+    let lower = accessor.chars().next().is_some_and(char::is_lowercase);
+    (upper && lower && name.chars().all(is_ident) && accessor.chars().all(is_ident)).then_some(name)
+}
+
+/// The resources `core/src/ffi/surface.rs` declares, as `(core type, shared block, records
+/// block)`, each block the text just after its `{`.
+fn surface_blocks() -> Vec<(String, String, String)> {
+    let text = read(&repo().join("core/src/ffi/surface.rs"));
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(name) = surface_declaration(line) {
+            let shared = &text[offset + line.len()..];
+            let records = shared
+                .find("records {")
+                .map_or("", |at| &shared[at + "records {".len()..]);
+            out.push((name.to_owned(), shared.to_owned(), records.to_owned()));
+        }
+        offset += line.len();
+    }
+    out
+}
+
+/// Names of the methods the core declares for every binding: `(shared, records)` name maps,
+/// each `(core type, core method) → snake_case name` (the bindings spell it as they spell any).
+fn surface_names() -> (Names, Names) {
+    let (mut shared, mut records) = (Names::new(), Names::new());
+    for (ty, shared_block, records_block) in surface_blocks() {
+        block_names(&shared_block, &ty, &mut shared, str::to_owned);
+        block_names(&records_block, &ty, &mut records, str::to_owned);
+    }
+    (shared, records)
+}
+
 /// Python: `fn name(…) = |client| client.customers().create(…)` in `resource!` blocks, and any
 /// other method body that calls `client.<accessor>().<method>(`.
 fn python_names(accessors: &BTreeMap<String, String>) -> Names {
-    let mut names = Names::new();
+    let mut names = surface_names().0;
     for (_, text) in sources("bindings-python/src") {
         for (head, piece) in pieces(&text, &["fn ", "pub fn ", "async fn ", "pub async fn "]) {
             let head = head.trim_start();
@@ -346,7 +386,22 @@ fn node_names() -> Names {
             }
         }
     }
-    let mut names = Names::new();
+    for (ty, _, _) in surface_blocks() {
+        declared.insert(ty.clone(), ty);
+    }
+    for (_, text) in &sources {
+        for line in text.lines() {
+            if let Some(name) = surface_declaration(line) {
+                declared.insert(name.to_owned(), name.to_owned());
+            }
+        }
+    }
+    let (shared, records) = surface_names();
+    let mut names: Names = shared
+        .into_iter()
+        .chain(records)
+        .map(|(key, name)| (key, camel(&name)))
+        .collect();
     for (_, text) in &sources {
         let mut blocks: Vec<(String, usize)> = text
             .match_indices("(insurup::")
@@ -355,6 +410,13 @@ fn node_names() -> Names {
                 (ident_at(text, at).to_owned(), at)
             })
             .collect();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            if let Some(name) = surface_declaration(line) {
+                blocks.push((name.to_owned(), offset));
+            }
+            offset += line.len();
+        }
         for (at, _) in text.match_indices("impl ") {
             if let Some(ty) = declared.get(ident_at(text, at + "impl ".len())) {
                 blocks.push((ty.clone(), at));
@@ -375,6 +437,12 @@ fn node_names() -> Names {
 
 /// The entries of one Node resource block (from just after its `{`): `"doc" name(…) -> T = method(…);`.
 fn node_block_names(text: &str, ty: &str, names: &mut Names) {
+    block_names(text, ty, names, camel);
+}
+
+/// The entries of one block as [`node_block_names`] reads them, each name spelt by `spell`
+/// unless a `js_name` gives it.
+fn block_names(text: &str, ty: &str, names: &mut Names, spell: fn(&str) -> String) {
     let mut depth = 1;
     let mut close = text.len();
     for (i, c) in text.char_indices() {
@@ -388,15 +456,23 @@ fn node_block_names(text: &str, ty: &str, names: &mut Names) {
             break;
         }
     }
-    // Doc strings may hold `;`; only the ones outside them end an entry.
-    let mut quoted = false;
+    // Doc strings may hold `;`, and arguments after `;` are keyword-only; only a `;` outside
+    // both ends an entry.
+    let (mut quoted, mut depth) = (false, 0);
     let block: String = text[..close]
         .chars()
         .map(|c| {
-            if c == '"' {
-                quoted = !quoted;
+            match c {
+                '"' => quoted = !quoted,
+                '(' if !quoted => depth += 1,
+                ')' if !quoted => depth -= 1,
+                _ => {}
             }
-            if quoted && c == ';' { ',' } else { c }
+            if (quoted || depth > 0) && c == ';' {
+                ','
+            } else {
+                c
+            }
         })
         .collect();
     for statement in block.split(';') {
@@ -408,7 +484,8 @@ fn node_block_names(text: &str, ty: &str, names: &mut Names) {
             })
             .collect::<Vec<_>>()
             .join(" ");
-        let name = ident_at(&code, 0);
+        let code = code.strip_prefix("fn ").unwrap_or(&code);
+        let name = ident_at(code, 0);
         if name.is_empty() {
             continue;
         }
@@ -419,9 +496,9 @@ fn node_block_names(text: &str, ty: &str, names: &mut Names) {
             .and_then(|options| options.split_once(']'))
             .and_then(|(options, _)| options.split_once("js_name = \""))
             .and_then(|(_, rest)| rest.split_once('"'))
-            .map_or_else(|| camel(name), |(js, _)| js.to_owned());
+            .map_or_else(|| spell(name), |(js, _)| js.to_owned());
         if let Some(eq) = code.rfind(" = ") {
-            let method = ident_at(&code, eq + 3);
+            let method = ident_at(code, eq + 3);
             if !method.is_empty() {
                 names.insert((ty.to_owned(), method.to_owned()), js);
             }
@@ -435,16 +512,28 @@ fn node_block_names(text: &str, ty: &str, names: &mut Names) {
 /// it `camelCase(name)`.
 fn uniffi_names() -> Names {
     let mut names = wrapper_names("bindings-uniffi/src");
+    let (shared, records) = surface_names();
+    for (key, name) in shared.into_iter().chain(records) {
+        names.entry(key).or_insert_with(|| camel(&name));
+    }
     let sources = sources("bindings-uniffi/src");
     let wrapped = wrapped_types(&sources);
     for (_, text) in &sources {
         for (at, _) in text.match_indices("forward! {") {
-            let block = &text[at..];
-            let owner = match (block.find("impl "), block.find("(insurup::")) {
-                (Some(i), declared) if declared.is_none_or(|d| i < d) => at + i + "impl ".len(),
-                (_, Some(d)) => at + d - ident_before(text, at + d).len(),
-                _ => continue,
-            };
+            // The owner: `impl Name {`, or `Name(accessor) {` declaring it, whichever comes first.
+            let mut owner = None;
+            let mut offset = at;
+            for line in text[at..].split_inclusive('\n') {
+                let trimmed = line.trim_start();
+                if trimmed.starts_with("impl ") || surface_declaration(line).is_some() {
+                    let indent = line.len() - trimmed.len();
+                    owner =
+                        Some(offset + indent + if trimmed.starts_with("impl ") { 5 } else { 0 });
+                    break;
+                }
+                offset += line.len();
+            }
+            let Some(owner) = owner else { continue };
             let (Some(ty), Some(open)) = (
                 wrapped.get(ident_at(text, owner)),
                 text[owner..].find('{').map(|o| owner + o + 1),
@@ -506,9 +595,15 @@ fn forwarded_method(compact: &str) -> Option<&str> {
 /// Binding type → the core type it wraps: `pub struct Name(pub(crate) insurup::Type);`, or
 /// `Name(insurup::Type) {` in a resource macro.
 fn wrapped_types(sources: &[(String, String)]) -> BTreeMap<String, String> {
-    let mut wrapped = BTreeMap::new();
+    let mut wrapped: BTreeMap<String, String> = surface_blocks()
+        .into_iter()
+        .map(|(ty, _, _)| (ty.clone(), ty))
+        .collect();
     for (_, text) in sources {
         for line in text.lines() {
+            if let Some(name) = surface_declaration(line) {
+                wrapped.insert(name.to_owned(), name.to_owned());
+            }
             let line = line.trim();
             if let Some(rest) = line.strip_prefix("pub struct ")
                 && let Some(inner) = rest.split_once("(pub(crate) insurup::")
