@@ -14,7 +14,7 @@ use crate::fleet::{RedisFleet, RedisTokenStore};
 use crate::read;
 use crate::resources::{
     Addresses, AgentBranches, Cases, Customers, Graphql, Policies, Properties, Proposals,
-    Purchases, ReferenceData, Vehicles, Webhooks,
+    Purchases, ReferenceData, Vehicles, Webhooks, resource,
 };
 
 /// What a client is given beside its `ClientOptions`: the callbacks it calls and the fleet it
@@ -116,20 +116,6 @@ impl Client {
         self.0.user_agent().to_owned()
     }
 
-    /// Logs in now (or loads stored tokens) instead of on the first call, to surface credential
-    /// and 2FA problems at start-up.
-    #[napi]
-    pub async fn sign_in(&self) -> Result<()> {
-        Ok(self.0.sign_in().await?)
-    }
-
-    /// Forgets the session's tokens, here and in the token store; a user signed in through OAuth
-    /// has its tokens revoked at the server first.
-    #[napi]
-    pub async fn sign_out(&self) -> Result<()> {
-        Ok(self.0.sign_out().await?)
-    }
-
     /// Starts a user's OAuth sign-in (`clientId` + `redirectUri`): the URL to open in the user's
     /// browser, and the `state` its callback carries back.
     #[napi]
@@ -137,18 +123,12 @@ impl Client {
         let pending = self.0.start_sign_in().await?;
         Ok(insurup::SignInRequest::from(&pending))
     }
-
-    /// Completes the sign-in from the callback URL the browser was sent to.
-    #[napi]
-    pub async fn complete_sign_in(&self, callback_url: String) -> Result<()> {
-        Ok(self.0.complete_sign_in(&callback_url).await?)
-    }
 }
 
-/// The resources hang off the client as getters, one per core resource (docs as string literals,
-/// as in `resource!`).
-macro_rules! resources {
-    ($($doc:literal $name:ident: $class:ident;)+) => {
+/// The client's resources as getters, one per core resource, and the calls it forwards, as the
+/// core declares them (`insurup::client_surface!`).
+macro_rules! client_surface {
+    (() resources { $($doc:literal $name:ident: $class:ident;)+ } methods { $($methods:tt)* }) => {
         #[napi]
         impl Client {
             $(
@@ -159,32 +139,9 @@ macro_rules! resources {
                 }
             )+
         }
+
+        resource!(@methods Client $($methods)*);
     };
 }
 
-resources! {
-    "Customers."
-    customers: Customers;
-    "Vehicles of customers."
-    vehicles: Vehicles;
-    "Properties of customers."
-    properties: Properties;
-    "Cases (sale opportunities)."
-    cases: Cases;
-    "Proposals and their products."
-    proposals: Proposals;
-    "Buying products."
-    purchase: Purchases;
-    "Policies."
-    policies: Policies;
-    "Reference data: brands, models, coverage groups, insurers, branches."
-    reference: ReferenceData;
-    "Webhook subscriptions and deliveries."
-    webhooks: Webhooks;
-    "GraphQL lists."
-    graphql: Graphql;
-    "The address register (UAVT), level by level."
-    addresses: Addresses;
-    "The agency's branches and their hierarchy."
-    agent_branches: AgentBranches;
-}
+insurup::client_surface!(client_surface!());

@@ -90,55 +90,25 @@ impl InsurUpClient {
     }
 }
 
-forward! {
-    impl InsurUpClient {
-        "Logs in now (or loads stored tokens) instead of on the first call; surfaces credential"
-        "and 2FA problems at start-up."
-        fn sign_in() -> () = sign_in();
-        "Forgets the session's tokens, here and in the token store; a user signed in through OAuth"
-        "has its tokens revoked at the server first."
-        fn sign_out() -> () = sign_out();
-        "Completes the sign-in from the callback URL the browser was sent to."
-        fn complete_sign_in(callback_url: String) -> () = complete_sign_in(&callback_url);
-    }
-}
-
-/// The resource accessors, one object per core resource (`resources`).
-macro_rules! resources {
-    ($( $(#[doc = $doc:literal])* $name:ident: $object:ident, )+) => {
+/// The client's resources, one object per core resource (`resources`), and the calls it
+/// forwards, as the core declares them (`insurup::client_surface!`).
+macro_rules! client_surface {
+    (() resources { $($doc:literal $name:ident: $object:ident;)+ } methods { $($methods:tt)* }) => {
         #[uniffi::export]
         impl InsurUpClient {
-            $( $(#[doc = $doc])* pub fn $name(&self) -> Arc<resources::$object> { Arc::new(resources::$object(self.0.$name())) } )+
+            $(
+                #[doc = $doc]
+                pub fn $name(&self) -> Arc<resources::$object> {
+                    Arc::new(resources::$object(self.0.$name()))
+                }
+            )+
         }
+
+        forward! { impl InsurUpClient { $($methods)* } }
     };
 }
 
-resources! {
-    /// Customers.
-    customers: Customers,
-    /// Vehicles of customers.
-    vehicles: Vehicles,
-    /// Properties of customers.
-    properties: Properties,
-    /// Cases (sale opportunities).
-    cases: Cases,
-    /// Proposals and their products.
-    proposals: Proposals,
-    /// Buying products.
-    purchase: Purchases,
-    /// Policies.
-    policies: Policies,
-    /// Reference data: brands, models, coverage groups, insurers, branches.
-    reference: ReferenceData,
-    /// Webhook subscriptions and deliveries.
-    webhooks: Webhooks,
-    /// The address register (UAVT), level by level.
-    addresses: Addresses,
-    /// The agency's branches and their hierarchy.
-    agent_branches: AgentBranches,
-    /// GraphQL lists: one page, or every row through a cursor.
-    graphql: Graphql,
-}
+insurup::client_surface!(client_surface!());
 
 impl std::fmt::Display for InsurUpClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

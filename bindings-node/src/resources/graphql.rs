@@ -3,11 +3,8 @@ use napi::{Env, Result};
 use napi_derive::napi;
 use tokio::sync::Mutex;
 
-use insurup::graphql::{
-    AgentUserPage, AgentUserRow, CasePage, CaseRow, CustomerPage, CustomerRow, ExpandedPolicyPage,
-    ExpandedPolicyRow, PolicyPage, PolicyRow, PolicyTransferPage, PolicyTransferRow, ProposalPage,
-    ProposalRow, WebhookDeliveryPage, WebhookDeliveryRow,
-};
+#[allow(clippy::wildcard_imports)]
+use insurup::graphql::*;
 use insurup::{GraphqlPages, ListOptions, ListQuery, RowCursor};
 
 use crate::cancel::Cancellation;
@@ -43,16 +40,20 @@ fn list_query(env: &Env, options: Option<Unknown>) -> Result<(ListQuery, Cancell
 #[napi]
 pub struct Graphql(pub(crate) insurup::Graphql);
 
-/// Declares every list: its rows (the core's `RowCursor`, which `index.js` makes an async
-/// iterable that crosses into Rust once per page), its pages, and the rows method and pages
-/// method of `Graphql` that open them, with the same options.
+/// Declares every list the core declares (`insurup::graphql_lists!`): its rows (the core's
+/// `RowCursor`, which `index.js` makes an async iterable that crosses into Rust once per page),
+/// its pages, and the rows method (the list's name) and pages method of `Graphql` that open
+/// them, with the same options.
 macro_rules! lists {
-    ($(
-        $rows:ident: $rows_class:ident($row:ty) = $core_rows:ident, $rows_doc:literal;
-        $pages:ident: $pages_class:ident($page:ty) = $core_pages:ident, $pages_doc:literal;
+    (() $(
+        $doc:literal
+        $rows:ident($row:ident, $page:ident) = $core_rows:ident, $pages:ident;
+            $rows_class:ident, $pages_class:ident;
     )+) => {
         $(
-            #[doc = $rows_doc]
+            #[doc = $doc]
+            #[doc = ""]
+            #[doc = "Its rows, read a page at a time: `for await (const row of rows)`."]
             #[derive(Debug)]
             #[napi]
             pub struct $rows_class(Mutex<RowCursor<$row>>, Cancellation);
@@ -75,7 +76,9 @@ macro_rules! lists {
                 }
             }
 
-            #[doc = $pages_doc]
+            #[doc = $doc]
+            #[doc = ""]
+            #[doc = "Its pages: `await pages.nextPage()` or `for await`."]
             #[derive(Debug)]
             #[napi]
             pub struct $pages_class(Mutex<GraphqlPages<$row>>, Cancellation);
@@ -106,7 +109,7 @@ macro_rules! lists {
                 #[napi(ts_args_type = "options?: ListOptions & ListFilter")]
                 pub fn $pages(&self, env: &Env, options: Option<Unknown>) -> Result<$pages_class> {
                     let (query, cancellation) = list_query(env, options)?;
-                    Ok($pages_class(Mutex::new(self.0.$core_pages(query)), cancellation))
+                    Ok($pages_class(Mutex::new(self.0.$pages(query)), cancellation))
                 }
             )+
         }
@@ -126,37 +129,4 @@ resource! {
     }
 }
 
-lists! {
-    customers: CustomerRows(CustomerRow) = customer_rows,
-        "Every customer of a list, read a page at a time: `for await (const row of rows)`.";
-    customer_pages: CustomerPages(CustomerPage) = customer_pages,
-        "The pages of a customer list: `await pages.nextPage()` or `for await`.";
-    proposals: ProposalRows(ProposalRow) = proposal_rows,
-        "Every proposal of a list, read a page at a time: `for await (const row of rows)`.";
-    proposal_pages: ProposalPages(ProposalPage) = proposal_pages,
-        "The pages of a proposal list: `await pages.nextPage()` or `for await`.";
-    policies: PolicyRows(PolicyRow) = policy_rows,
-        "Every policy of a list, read a page at a time: `for await (const row of rows)`.";
-    policy_pages: PolicyPages(PolicyPage) = policy_pages,
-        "The pages of a policy list: `await pages.nextPage()` or `for await`.";
-    cases: CaseRows(CaseRow) = case_rows,
-        "Every case of a list, read a page at a time: `for await (const row of rows)`.";
-    case_pages: CasePages(CasePage) = case_pages,
-        "The pages of a case list: `await pages.nextPage()` or `for await`.";
-    policies_expanded: ExpandedPolicyRows(ExpandedPolicyRow) = policies_expanded_rows,
-        "Every policy of an expanded list, read a page at a time: `for await (const row of rows)`.";
-    policies_expanded_pages: ExpandedPolicyPages(ExpandedPolicyPage) = policies_expanded_pages,
-        "The pages of an expanded policy list: `await pages.nextPage()` or `for await`.";
-    agent_users: AgentUserRows(AgentUserRow) = agent_user_rows,
-        "Every user of the agency, read a page at a time: `for await (const row of rows)`.";
-    agent_user_pages: AgentUserPages(AgentUserPage) = agent_user_pages,
-        "The pages of the agency's users: `await pages.nextPage()` or `for await`.";
-    policy_transfers: PolicyTransferRows(PolicyTransferRow) = policy_transfer_rows,
-        "Every policy transfer, read a page at a time: `for await (const row of rows)`.";
-    policy_transfer_pages: PolicyTransferPages(PolicyTransferPage) = policy_transfer_pages,
-        "The pages of the policy transfers: `await pages.nextPage()` or `for await`.";
-    webhook_deliveries: WebhookDeliveryRows(WebhookDeliveryRow) = webhook_delivery_rows,
-        "Every webhook delivery, read a page at a time: `for await (const row of rows)`.";
-    webhook_delivery_pages: WebhookDeliveryPages(WebhookDeliveryPage) = webhook_delivery_pages,
-        "The pages of the webhook deliveries: `await pages.nextPage()` or `for await`.";
-}
+insurup::graphql_lists!(lists!());

@@ -80,19 +80,23 @@ macro_rules! resource {
         resource!(@methods $class $($methods)*);
     };
     // A resource the core declares (`insurup::resource_surface!`): the class, its shared methods
-    // and those taking a core record whole, which JavaScript passes as one object too.
+    // and those taking a core record whole, which JavaScript passes as one object too, one
+    // method per kind of a union included.
     (
         () $($doc:literal)*
         $class:ident($accessor:ident) { $($methods:tt)* } records { $($records:tt)* }
+        $(kinds { $($kinds:tt)* })?
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug)]
         #[napi]
         pub struct $class(pub(crate) insurup::$class);
 
-        resource!(@methods $class $($methods)* $($records)*);
+        resource!(@methods $class $($methods)* $($records)* $($($kinds)*)?);
     };
 }
+
+pub(crate) use resource;
 
 mod customers;
 mod graphql;

@@ -10,45 +10,30 @@ use crate::runtime::run;
 /// `execute`, and for every list a method yielding rows (the core's `RowCursor`) and one yielding
 /// pages. The list methods are expanded here, before `#[pymethods]` sees them.
 macro_rules! graphql_class {
-    ($(#[$class_doc:meta])* $class:ident(is_async = $is_async:tt)) => {
+    // The lists the core declares (`insurup::graphql_lists!`): rows under the list's name,
+    // pages under the core's pages method's.
+    (
+        ($(#[$class_doc:meta])* $class:ident(is_async = $is_async:tt))
+        $(
+            $doc:literal
+            $name:ident($row:ident, $page:ident) = $rows:ident, $pages:ident;
+                $rows_class:ident, $pages_class:ident;
+        )+
+    ) => {
         graphql_class! {
             @lists $(#[$class_doc])* $class($is_async)
-            /// Every customer matching `filter` (a HotChocolate filter dict) in `order` (a dict
-            /// such as `{"name": "ASC"}` or a list of them), fetched a page (`first` rows, 50 by
-            /// default) at a time as the loop advances.
-            customers -> RowIterator = customer_rows;
-            /// The pages of the customer list, each with `items`, `total_count` and `page_info`.
-            customer_pages -> PageIterator = customer_pages;
-            /// Every proposal matching `filter` in `order`, fetched a page at a time.
-            proposals -> RowIterator = proposal_rows;
-            /// The pages of the proposal list.
-            proposal_pages -> PageIterator = proposal_pages;
-            /// Every policy matching `filter` in `order` (e.g. `{"grossPremium": "DESC"}`),
-            /// fetched a page at a time.
-            policies -> RowIterator = policy_rows;
-            /// The pages of the policy list.
-            policy_pages -> PageIterator = policy_pages;
-            /// Every case matching `filter` in `order`, fetched a page at a time.
-            cases -> RowIterator = case_rows;
-            /// The pages of the case list.
-            case_pages -> PageIterator = case_pages;
-            /// Every policy with its customer, asset and insurer details (`policiesExpanded`),
-            /// fetched a page at a time.
-            policies_expanded -> RowIterator = policies_expanded_rows;
-            /// The pages of the expanded policy list.
-            policies_expanded_pages -> PageIterator = policies_expanded_pages;
-            /// Every user of the agency, fetched a page at a time.
-            agent_users -> RowIterator = agent_user_rows;
-            /// The pages of the agency's users.
-            agent_user_pages -> PageIterator = agent_user_pages;
-            /// Every policy transfer, fetched a page at a time.
-            policy_transfers -> RowIterator = policy_transfer_rows;
-            /// The pages of the policy transfers.
-            policy_transfer_pages -> PageIterator = policy_transfer_pages;
-            /// Every webhook delivery, fetched a page at a time.
-            webhook_deliveries -> RowIterator = webhook_delivery_rows;
-            /// The pages of the webhook deliveries.
-            webhook_delivery_pages -> PageIterator = webhook_delivery_pages;
+            $(
+                #[doc = $doc]
+                #[doc = ""]
+                #[doc = "Every row matching `filter` (a HotChocolate filter dict) in `order` (a dict"]
+                #[doc = "such as `{\"name\": \"ASC\"}` or a list of them), fetched a page (`first`"]
+                #[doc = "rows, 50 by default) at a time as the loop advances."]
+                $name -> RowIterator = $rows;
+                #[doc = $doc]
+                #[doc = ""]
+                #[doc = "The pages of the list, each with `items`, `total_count` and `page_info`."]
+                $pages -> PageIterator = $pages;
+            )+
         }
     };
     (@lists $(#[$class_doc:meta])* $class:ident($is_async:tt) $(
@@ -94,12 +79,12 @@ macro_rules! graphql_class {
     };
 }
 
-graphql_class! {
+insurup::graphql_lists!(graphql_class!(
     /// GraphQL lists of customers, proposals, policies and cases, and raw queries.
     Graphql(is_async = false)
-}
+));
 
-graphql_class! {
+insurup::graphql_lists!(graphql_class!(
     /// GraphQL lists for asyncio: `async for` over rows or pages, and raw queries.
     AsyncGraphql(is_async = true)
-}
+));

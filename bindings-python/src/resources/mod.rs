@@ -5,31 +5,21 @@
 //! for `AsyncClient` (`AsyncCustomers`). Arguments arrive already converted (ids and enums from
 //! `str`, cards, JSON); the core checks them and applies its defaults.
 
-mod addresses;
-mod agent_branches;
-mod cases;
 mod customers;
 mod graphql;
-mod policies;
-mod properties;
 mod proposals;
 mod purchase;
-mod reference;
-mod vehicles;
-mod webhooks;
+mod shared;
 
-pub(crate) use addresses::{Addresses, AsyncAddresses};
-pub(crate) use agent_branches::{AgentBranches, AsyncAgentBranches};
-pub(crate) use cases::{AsyncCases, Cases};
 pub(crate) use customers::{AsyncCustomers, Customers};
 pub(crate) use graphql::{AsyncGraphql, Graphql};
-pub(crate) use policies::{AsyncPolicies, Policies};
-pub(crate) use properties::{AsyncProperties, Properties};
 pub(crate) use proposals::{AsyncProposals, Proposals};
 pub(crate) use purchase::{AsyncPurchases, Purchases};
-pub(crate) use reference::{AsyncReferenceData, ReferenceData};
-pub(crate) use vehicles::{AsyncVehicles, Vehicles};
-pub(crate) use webhooks::{AsyncWebhooks, Webhooks};
+pub(crate) use shared::{
+    Addresses, AgentBranches, AsyncAddresses, AsyncAgentBranches, AsyncCases, AsyncPolicies,
+    AsyncProperties, AsyncReferenceData, AsyncVehicles, AsyncWebhooks, Cases, Policies, Properties,
+    ReferenceData, Vehicles, Webhooks,
+};
 
 /// Declares a resource as a blocking class and an awaitable class.
 ///
@@ -56,21 +46,67 @@ pub(crate) use webhooks::{AsyncWebhooks, Webhooks};
 /// optional `extra { … }` block, written once for both classes (`Self::PREFIX` tells them apart).
 macro_rules! resource {
     // A resource the core declares (`insurup::resource_surface!`, one shape for every
-    // language): its shared methods forward to `client.<accessor>().<call>`, and the methods
-    // given here with the awaitable class's name (those that take a core record spread into
-    // keyword arguments, and Python's own) follow them. `records` are for the other languages.
+    // language): its shared methods forward to `client.<accessor>().<call>`; its record methods
+    // take the record's fields (`insurup::record_fields!`) as keyword arguments, fetched one
+    // method at a time below; the methods given here with the awaitable class's name (Python's
+    // own) follow them.
     (
         ($awaitable:ident { $($own:tt)* } $(extra { $($extra:tt)* })?)
         $($doc:literal)*
-        $blocking:ident($accessor:ident) {
+        $blocking:ident($accessor:ident) { $($shared:tt)* }
+        records { $($records:tt)* }
+        $(kinds { $($kinds:tt)* })?
+    ) => {
+        resource! {
+            @records [$awaitable { $($own)* } $(extra { $($extra)* })?] [$accessor]
+            [$($doc)* $blocking { $($shared)* }] [] $($records)* $($($kinds)*)?
+        }
+    };
+    (
+        @records [$($context:tt)*] [$accessor:ident] [$($resource:tt)*] [$($done:tt)*]
+        $($method_doc:literal)*
+        fn $method:ident($($arg:ident: $arg_type:ty),*; $record:ident: $record_type:ident)
+            -> $output:ty = $call:ident($($pass:expr),*);
+        $($rest:tt)*
+    ) => {
+        insurup::record_fields!($record_type, resource!(
+            @fields [$($context)*] [$accessor] [$($resource)*] [$($done)*]
+            [$($method_doc)* fn $method($($arg: $arg_type),*; $record: $record_type) -> $output =
+                $call($($pass),*);]
+            $($rest)*
+        ));
+    };
+    (
+        (
+            @fields [$($context:tt)*] [$accessor:ident] [$($resource:tt)*] [$($done:tt)*]
+            [$($method_doc:literal)* fn $method:ident($($arg:ident: $arg_type:ty),*;
+                $record:ident: $record_type:ident) -> $output:ty = $call:ident($($pass:expr),*);]
+            $($rest:tt)*
+        )
+        $($field:ident: $field_type:ty $(= $default:tt)?),+
+    ) => {
+        resource! {
+            @records [$($context)*] [$accessor] [$($resource)*] [
+                $($done)*
+                $(#[doc = $method_doc])*
+                fn $method($($arg: $arg_type),*; $($field: $field_type $(= $default)?),+)
+                    -> $output = |client, $record: $record_type|
+                        client.$accessor().$call($($pass),*);
+            ]
+            $($rest)*
+        }
+    };
+    (
+        @records [$awaitable:ident { $($own:tt)* } $(extra { $($extra:tt)* })?] [$accessor:ident]
+        [$($doc:literal)* $blocking:ident {
             $(
                 $($method_doc:literal)*
                 fn $method:ident($($arg:ident: $arg_type:ty),*
                     $(; $($kwarg:ident: $kwarg_type:ty $(= $default:tt)?),+)?) -> $output:ty =
                     $call:ident($($pass:expr),*) $(.$then:ident())?;
             )*
-        }
-        records { $($records:tt)* }
+        }]
+        [$($done:tt)*]
     ) => {
         $crate::resources::resource! {
             $(#[doc = $doc])*
@@ -83,6 +119,7 @@ macro_rules! resource {
                             insurup::Result::Ok(output $(.$then())?)
                         };
                 )*
+                $($done)*
                 $($own)*
             }
             $(extra { $($extra)* })?

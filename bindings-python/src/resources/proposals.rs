@@ -9,17 +9,6 @@ use crate::lists::iterator;
 insurup::resource_surface!(
     proposals,
     resource!(AsyncProposals {
-        /// Requests a proposal from every insurer and returns it at once; products arrive over
-        /// the next seconds (see `wait` and `watch`). Never sent twice. `create_kasko` and its
-        /// siblings name the branch for you.
-        fn create(; product_branch: ProductBranch, insurer_customer_id: CustomerId,
-            insured_customer_id: Option<CustomerId> = None, vehicle_id: Option<VehicleId> = None,
-            property_id: Option<PropertyId> = None,
-            coverage_group_ids: Option<Vec<CoverageGroupId>> = None,
-            channel: Option<Channel> = None, agent_branch_id: Option<AgentBranchId> = None,
-            policy_start_date: Option<String> = None) -> Proposal
-            = |client, proposal: NewProposal| client.proposals().create(proposal);
-
         /// Requests a kasko proposal for a customer's vehicle.
         fn create_kasko(; customer_id: CustomerId, vehicle_id: VehicleId,
             insured_customer_id: Option<CustomerId> = None,
@@ -88,35 +77,6 @@ insurup::resource_surface!(
             coverage_group_id: Option<CoverageGroupId> = None, coverage: Option<Json> = None)
             -> () = |client| client.proposals().revise_product(&proposal_id, &product_id,
                 coverage_group_id.as_ref(), coverage.map(|coverage| coverage.0));
-
-        /// Sends a product's proposal document to the customer by e-mail or SMS.
-        fn send_document(proposal_id: ProposalId, product_id: ProposalProductId,
-            customer_id: CustomerId; email: Option<String> = None,
-            phone_number: Option<String> = None) -> ()
-            = |client, recipient: DocumentRecipient| async move {
-                client.proposals()
-                    .send_document(&proposal_id, &product_id, &customer_id, &recipient).await
-            };
-
-        /// Sends a product's information form to the customer by e-mail or SMS.
-        fn send_information_form(proposal_id: ProposalId, product_id: ProposalProductId,
-            customer_id: CustomerId; email: Option<String> = None,
-            phone_number: Option<String> = None) -> ()
-            = |client, recipient: DocumentRecipient| async move {
-                client.proposals()
-                    .send_information_form(&proposal_id, &product_id, &customer_id, &recipient)
-                    .await
-            };
-
-        /// Sends the comparison PDF to the customer by e-mail or SMS.
-        /// `excluded_coverage_fields` may be empty.
-        fn send_compare_pdf(proposal_id: ProposalId, product_ids: Vec<ProposalProductId>,
-            excluded_coverage_fields: Vec<String>, customer_id: CustomerId;
-            email: Option<String> = None, phone_number: Option<String> = None) -> ()
-            = |client, recipient: DocumentRecipient| async move {
-                client.proposals().send_compare_pdf(&proposal_id, &product_ids,
-                    &excluded_coverage_fields, &customer_id, &recipient).await
-            };
 
         /// The proposal as the insurers saw it when they answered, as a dict.
         fn snapshot(proposal_id: ProposalId) -> Json = |client| async move {

@@ -24,11 +24,15 @@ forward! {
     records {}
 }
 
-/// Declares, for each list, a row cursor object over the core's `RowCursor<$row>`, and the
-/// `Graphql` methods that read one page and open a cursor; rows and pages are the core's
-/// (`insurup::graphql`).
+/// Declares, for each list the core declares (`insurup::graphql_lists!`), a row cursor object over
+/// the core's `RowCursor<$row>`, and the `Graphql` methods that read one page and open a cursor;
+/// rows and pages are the core's (`insurup::graphql`).
 macro_rules! lists {
-    ($( $(#[doc = $doc:literal])* $cursor:ident($row:ident, $page:ident): $one_page:ident, $rows:ident; )+) => { $(
+    (() $(
+        $($doc:literal)*
+        $one_page:ident($row:ident, $page:ident) = $rows:ident, $pages:ident;
+            $cursor:ident, $pages_class:ident;
+    )+) => { $(
         $(#[doc = $doc])*
         ///
         /// Holds one page at most however long the list is. After an error every row before it
@@ -87,21 +91,4 @@ macro_rules! lists {
     )+ };
 }
 
-lists! {
-    /// Customers (`customersNew`).
-    CustomerRows(CustomerRow, CustomerPage): customers, customer_rows;
-    /// Proposals (`proposalsNew`).
-    ProposalRows(ProposalRow, ProposalPage): proposals, proposal_rows;
-    /// Policies (`policiesNew`).
-    PolicyRows(PolicyRow, PolicyPage): policies, policy_rows;
-    /// Cases (`casesNew`).
-    CaseRows(CaseRow, CasePage): cases, case_rows;
-    /// Policies with their customer, asset and insurer details (`policiesExpanded`).
-    ExpandedPolicyRows(ExpandedPolicyRow, ExpandedPolicyPage): policies_expanded, policies_expanded_rows;
-    /// The agency's users (`agentUsersNew`).
-    AgentUserRows(AgentUserRow, AgentUserPage): agent_users, agent_user_rows;
-    /// Policy transfers (`policyTransfersNew`).
-    PolicyTransferRows(PolicyTransferRow, PolicyTransferPage): policy_transfers, policy_transfer_rows;
-    /// Webhook deliveries (`webhookDeliveriesNew`).
-    WebhookDeliveryRows(WebhookDeliveryRow, WebhookDeliveryPage): webhook_deliveries, webhook_delivery_rows;
-}
+insurup::graphql_lists!(lists!());

@@ -35,6 +35,8 @@ macro_rules! forward {
     (
         () $($doc:literal)*
         $object:ident($accessor:ident) { $($methods:tt)* } records { $($records:tt)* }
+        // Kotlin and Swift take a union whole: its per-kind methods are for the other languages.
+        $(kinds { $($kinds:tt)* })?
     ) => {
         $(#[doc = $doc])*
         #[derive(Debug, uniffi::Object)]

@@ -17,16 +17,21 @@
 //!         lookup(&customer_id, &plate, code.as_deref());
 //! }
 //! records {
-//!     "Methods taking a core record whole; Python spreads it into keyword arguments instead,"
-//!     "so the Python binding declares these itself."
-//!     fn create(customer_id: CustomerId, vehicle: NewVehicle) -> Vehicle = create(&customer_id, vehicle);
+//!     "Methods taking a core record whole, after `;`: Python takes its fields as keyword"
+//!     "arguments instead (`record_fields!`)."
+//!     fn create(customer_id: CustomerId; vehicle: NewVehicle) -> Vehicle =
+//!         create(&customer_id, vehicle);
+//! }
+//! kinds {
+//!     "Optional: one method per kind of a union, as in `records`, for the languages without"
+//!     "sum types (Python, Node); Kotlin and Swift take the union itself."
 //! }
 //! ```
 //!
 //! `Vehicles` is the core type and the class name, `vehicles` the client's accessor. A call may
 //! end in one `.method()` applied to its awaited result. Types are named bare: a projector's
 //! module imports them from this crate. Methods whose shape is a language's own (payments, waits,
-//! JSON values, customers of one kind) stay in the bindings, listed in their parity files.
+//! JSON values) stay in the bindings, listed in their parity files.
 
 /// Hands one resource's declared surface to `$projector!`, after the `$context` tokens.
 #[doc(hidden)]
@@ -75,9 +80,9 @@ macro_rules! resource_surface {
         }
         records {
             "Creates a branch (under its parent branch when it names one) and returns it."
-            fn create(branch: NewAgentBranch) -> AgentBranch = create(branch);
+            fn create(; branch: NewAgentBranch) -> AgentBranch = create(branch);
             "Renames or moves a branch."
-            fn update(agent_branch_id: AgentBranchId, branch: NewAgentBranch) -> AgentBranch =
+            fn update(agent_branch_id: AgentBranchId; branch: NewAgentBranch) -> AgentBranch =
                 update(&agent_branch_id, branch);
         }
     } };
@@ -124,18 +129,18 @@ macro_rules! resource_surface {
         records {
             "Opens a sale opportunity and returns the case. Never sent twice; see"
             "`ensure_sale_opportunity` for the duplicate-safe flow."
-            fn create_sale_opportunity(opportunity: NewSaleOpportunity) -> Case =
+            fn create_sale_opportunity(; opportunity: NewSaleOpportunity) -> Case =
                 create_sale_opportunity(opportunity);
             "Opens a cross-sale opportunity (a new branch for a customer who holds a policy)."
-            fn create_cross_sale_opportunity(opportunity: NewCrossSaleOpportunity) -> Case =
+            fn create_cross_sale_opportunity(; opportunity: NewCrossSaleOpportunity) -> Case =
                 create_cross_sale_opportunity(opportunity);
             "Opens a cancellation case for a policy."
-            fn create_cancel(cancel: NewCancelCase) -> Case = create_cancel(cancel);
+            fn create_cancel(; cancel: NewCancelCase) -> Case = create_cancel(cancel);
             "Opens an endorsement case for a policy."
-            fn create_endorsement(endorsement: NewEndorsementCase) -> Case =
+            fn create_endorsement(; endorsement: NewEndorsementCase) -> Case =
                 create_endorsement(endorsement);
             "Opens a complaint case."
-            fn create_complaint(complaint: NewComplaintCase) -> Case = create_complaint(complaint);
+            fn create_complaint(; complaint: NewComplaintCase) -> Case = create_complaint(complaint);
         }
     } };
 
@@ -219,6 +224,33 @@ macro_rules! resource_surface {
             fn add_contact(customer_id: CustomerId) -> () = add_contact(&customer_id);
         }
         records {}
+        kinds {
+            "Creates an individual (TCKN) customer and returns it. Identity number, e-mail, phone"
+            "and birth date are checked before anything is sent; never sent twice."
+            fn create_individual(; customer: NewIndividualCustomer) -> Customer =
+                create_individual(customer);
+            "Creates a company (VKN) customer and returns it."
+            fn create_company(; customer: NewCompanyCustomer) -> Customer = create_company(customer);
+            "Creates a foreign customer and returns it."
+            fn create_foreign(; customer: NewForeignCustomer) -> Customer = create_foreign(customer);
+            "The agency's individual customer with this TCKN, created first if there is none. Safe"
+            "to call again after any failure."
+            fn ensure_individual(; customer: NewIndividualCustomer) -> Customer = ensure(customer);
+            "The agency's company customer with this VKN, created first if there is none."
+            fn ensure_company(; customer: NewCompanyCustomer) -> Customer = ensure(customer);
+            "The agency's foreign customer with this identity number, created first if there is"
+            "none."
+            fn ensure_foreign(; customer: NewForeignCustomer) -> Customer = ensure(customer);
+            "Replaces an individual customer's details."
+            fn update_individual(customer_id: CustomerId; customer: NewIndividualCustomer) -> () =
+                update(&customer_id, customer);
+            "Replaces a company customer's details."
+            fn update_company(customer_id: CustomerId; customer: NewCompanyCustomer) -> () =
+                update(&customer_id, customer);
+            "Replaces a foreign customer's details."
+            fn update_foreign(customer_id: CustomerId; customer: NewForeignCustomer) -> () =
+                update(&customer_id, customer);
+        }
     } };
 
     (policies, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
@@ -251,9 +283,9 @@ macro_rules! resource_surface {
         }
         records {
             "Records a policy bought elsewhere and returns it."
-            fn create_manual(policy: ManualPolicy) -> Policy = create_manual(policy);
+            fn create_manual(; policy: ManualPolicy) -> Policy = create_manual(policy);
             "Replaces the details of a policy recorded by hand."
-            fn update_manual(policy_id: PolicyId, policy: ManualPolicy) -> Policy =
+            fn update_manual(policy_id: PolicyId; policy: ManualPolicy) -> Policy =
                 update_manual(&policy_id, policy);
         }
     } };
@@ -276,10 +308,10 @@ macro_rules! resource_surface {
         }
         records {
             "Adds a property to a customer and returns it."
-            fn create(customer_id: CustomerId, property: NewProperty) -> Property =
+            fn create(customer_id: CustomerId; property: NewProperty) -> Property =
                 create(&customer_id, property);
             "Replaces a property's details and returns it."
-            fn update(customer_id: CustomerId, property_id: PropertyId, property: NewProperty)
+            fn update(customer_id: CustomerId, property_id: PropertyId; property: NewProperty)
                 -> Property = update(&customer_id, &property_id, property);
         }
     } };
@@ -326,18 +358,18 @@ macro_rules! resource_surface {
         records {
             "Requests a proposal from every insurer and returns it at once; products arrive over"
             "the next seconds (see `wait` and `watch`). Never sent twice."
-            fn create(proposal: NewProposal) -> Proposal = create(proposal);
+            fn create(; proposal: NewProposal) -> Proposal = create(proposal);
             "Sends a product's proposal document to the customer by e-mail or SMS."
             fn send_document(proposal_id: ProposalId, product_id: ProposalProductId,
-                customer_id: CustomerId, recipient: DocumentRecipient) -> () =
+                customer_id: CustomerId; recipient: DocumentRecipient) -> () =
                 send_document(&proposal_id, &product_id, &customer_id, &recipient);
             "Sends a product's information form to the customer by e-mail or SMS."
             fn send_information_form(proposal_id: ProposalId, product_id: ProposalProductId,
-                customer_id: CustomerId, recipient: DocumentRecipient) -> () =
+                customer_id: CustomerId; recipient: DocumentRecipient) -> () =
                 send_information_form(&proposal_id, &product_id, &customer_id, &recipient);
             "Sends the comparison PDF to the customer by e-mail or SMS."
             fn send_compare_pdf(proposal_id: ProposalId, product_ids: Vec<ProposalProductId>,
-                excluded_coverage_fields: Vec<String>, customer_id: CustomerId,
+                excluded_coverage_fields: Vec<String>, customer_id: CustomerId;
                 recipient: DocumentRecipient) -> () = send_compare_pdf(&proposal_id,
                     &product_ids, &excluded_coverage_fields, &customer_id, &recipient);
         }
@@ -391,14 +423,14 @@ macro_rules! resource_surface {
         records {
             "Adds a vehicle to a customer and returns it. Brand, model and year left out are"
             "filled from the vehicle registry (tramer) first."
-            fn create(customer_id: CustomerId, vehicle: NewVehicle) -> Vehicle =
+            fn create(customer_id: CustomerId; vehicle: NewVehicle) -> Vehicle =
                 create(&customer_id, vehicle);
             "The customer's vehicle with this plate, added first (as `create` does) if the"
             "customer has none: quoting the same vehicle again never adds it twice."
-            fn ensure(customer_id: CustomerId, vehicle: NewVehicle) -> Vehicle =
+            fn ensure(customer_id: CustomerId; vehicle: NewVehicle) -> Vehicle =
                 ensure(&customer_id, vehicle);
             "Replaces a vehicle's details and returns it."
-            fn update(customer_id: CustomerId, vehicle_id: VehicleId, vehicle: NewVehicle)
+            fn update(customer_id: CustomerId, vehicle_id: VehicleId; vehicle: NewVehicle)
                 -> Vehicle = update(&customer_id, &vehicle_id, vehicle);
         }
     } };
@@ -422,10 +454,196 @@ macro_rules! resource_surface {
         records {
             "Subscribes a URL to events and returns the webhook. Keep its secret: deliveries are"
             "signed with it and the API never returns it."
-            fn create(webhook: NewWebhook) -> Webhook = create(webhook);
+            fn create(; webhook: NewWebhook) -> Webhook = create(webhook);
             "Replaces a webhook's URL, events, branches and secret."
-            fn update(webhook_id: WebhookId, webhook: NewWebhook) -> Webhook =
+            fn update(webhook_id: WebhookId; webhook: NewWebhook) -> Webhook =
                 update(&webhook_id, webhook);
         }
     } };
+}
+
+/// Hands the GraphQL lists to `$projector!`, after the `$context` tokens: for each list its docs,
+/// its name (the method reading one page in Rust and Kotlin/Swift, rows in Python and Node), its
+/// row and page types (`insurup::graphql`), the core methods opening its rows
+/// (`RowCursor`) and its pages (`GraphqlPages`), and the names of a binding's row and page
+/// classes. A list the core adds here reaches every language.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! graphql_lists {
+    ($projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        "Customers (`customersNew`)."
+        customers(CustomerRow, CustomerPage) = customer_rows, customer_pages;
+            CustomerRows, CustomerPages;
+        "Proposals (`proposalsNew`)."
+        proposals(ProposalRow, ProposalPage) = proposal_rows, proposal_pages;
+            ProposalRows, ProposalPages;
+        "Policies (`policiesNew`)."
+        policies(PolicyRow, PolicyPage) = policy_rows, policy_pages; PolicyRows, PolicyPages;
+        "Cases (`casesNew`)."
+        cases(CaseRow, CasePage) = case_rows, case_pages; CaseRows, CasePages;
+        "Policies with their customer, asset and insurer details (`policiesExpanded`)."
+        policies_expanded(ExpandedPolicyRow, ExpandedPolicyPage) =
+            policies_expanded_rows, policies_expanded_pages;
+            ExpandedPolicyRows, ExpandedPolicyPages;
+        "The agency's users (`agentUsersNew`)."
+        agent_users(AgentUserRow, AgentUserPage) = agent_user_rows, agent_user_pages;
+            AgentUserRows, AgentUserPages;
+        "Policy transfers (`policyTransfersNew`)."
+        policy_transfers(PolicyTransferRow, PolicyTransferPage) =
+            policy_transfer_rows, policy_transfer_pages;
+            PolicyTransferRows, PolicyTransferPages;
+        "Webhook deliveries (`webhookDeliveriesNew`)."
+        webhook_deliveries(WebhookDeliveryRow, WebhookDeliveryPage) =
+            webhook_delivery_rows, webhook_delivery_pages;
+            WebhookDeliveryRows, WebhookDeliveryPages;
+    } };
+}
+
+/// Hands the client's own surface to `$projector!`, after the `$context` tokens: its resources
+/// (docs, the accessor, the class) and the calls it forwards, in the form of
+/// [`resource_surface!`]'s methods.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! client_surface {
+    ($projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        resources {
+            "Customers: individuals, companies and foreign nationals." customers: Customers;
+            "Vehicles of customers." vehicles: Vehicles;
+            "Properties of customers." properties: Properties;
+            "Cases: sale opportunities, cancellations, endorsements, complaints." cases: Cases;
+            "Proposals and their products." proposals: Proposals;
+            "Buying products." purchase: Purchases;
+            "Policies." policies: Policies;
+            "Reference data: brands, models, coverage groups, insurers, branches."
+                reference: ReferenceData;
+            "Webhook subscriptions and deliveries." webhooks: Webhooks;
+            "GraphQL lists: one page, or every row a page at a time." graphql: Graphql;
+            "The address register (UAVT), level by level." addresses: Addresses;
+            "The agency's branches and their hierarchy." agent_branches: AgentBranches;
+        }
+        methods {
+            "Logs in now (or loads stored tokens) instead of on the first call, to surface"
+            "credential and 2FA problems at start-up."
+            fn sign_in() -> () = sign_in();
+            "Forgets the session's tokens, here and in the token store; a user signed in through"
+            "OAuth has its tokens revoked at the server first."
+            fn sign_out() -> () = sign_out();
+            "Completes the sign-in from the callback URL the browser was sent to."
+            fn complete_sign_in(callback_url: String) -> () = complete_sign_in(&callback_url);
+        }
+    } };
+}
+
+/// Hands the fields of a record a `records` method takes to `$projector!`, after the `$context`
+/// tokens, each with `= None` where it may be left out: Python takes them as keyword arguments.
+/// The test below builds each record from exactly these fields, so a field added to a record and
+/// not here fails to compile.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! record_fields {
+    (NewAgentBranch, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        name: String, parent_branch_id: Option<AgentBranchId> = None
+    } };
+    (NewWebhook, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        url: String, events: Vec<WebhookEvent>, secret: Option<Secret> = None,
+        agent_branch_ids: Option<Vec<AgentBranchId>> = None
+    } };
+    (NewProperty, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        property_number: i64, square_meter: u32, construction_year: u32,
+        utilization_style: Option<PropertyUtilizationStyle> = None,
+        ownership_type: Option<PropertyOwnershipType> = None, floor: Option<i32> = None
+    } };
+    (ManualPolicy, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        policy_number: String, insurance_company_id: i64, product_branch: ProductBranch,
+        customer_id: CustomerId, start_date: String, end_date: String,
+        premium: Option<f64> = None
+    } };
+    (NewVehicle, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        plate: String, document_serial_code: Option<String> = None,
+        document_serial_number: Option<String> = None, model_year: Option<u32> = None,
+        brand_reference: Option<String> = None, model_type_reference: Option<String> = None,
+        utilization_style: Option<VehicleUtilizationStyle> = None,
+        fuel: Option<VehicleFuel> = None, engine_number: Option<String> = None,
+        chassis_number: Option<String> = None, registration_date: Option<String> = None,
+        seat_number: Option<u32> = None
+    } };
+    (NewSaleOpportunity, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        customer_id: CustomerId, product_branch: ProductBranch, channel: Option<Channel> = None,
+        asset_type: Option<AssetType> = None, asset_id: Option<String> = None,
+        agent_branch_id: Option<AgentBranchId> = None
+    } };
+    (NewCrossSaleOpportunity, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        source_case_id: CaseId, customer_id: CustomerId, product_branch: ProductBranch,
+        channel: Option<Channel> = None, asset_type: Option<AssetType> = None,
+        asset_id: Option<String> = None
+    } };
+    (NewCancelCase, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        policy_id: PolicyId, sub_type: CaseSubType, channel: Option<Channel> = None
+    } };
+    (NewEndorsementCase, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        policy_id: PolicyId, sub_type: CaseSubType, channel: Option<Channel> = None
+    } };
+    (NewComplaintCase, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        customer_id: CustomerId, sub_type: CaseSubType, channel: Option<Channel> = None,
+        product_branch: Option<ProductBranch> = None, asset_type: Option<AssetType> = None,
+        asset_id: Option<String> = None
+    } };
+    (NewIndividualCustomer, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        identity_number: String, birth_date: Option<String> = None,
+        full_name: Option<String> = None, email: Option<String> = None,
+        phone_number: Option<String> = None, gender: Option<Gender> = None,
+        agent_branch_id: Option<AgentBranchId> = None
+    } };
+    (NewCompanyCustomer, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        tax_number: String, title: String, email: Option<String> = None,
+        phone_number: Option<String> = None, agent_branch_id: Option<AgentBranchId> = None
+    } };
+    (NewForeignCustomer, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        identity_number: String, birth_date: String, full_name: Option<String> = None,
+        email: Option<String> = None, phone_number: Option<String> = None,
+        agent_branch_id: Option<AgentBranchId> = None
+    } };
+    (DocumentRecipient, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        email: Option<String> = None, phone_number: Option<String> = None
+    } };
+    (NewProposal, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        product_branch: ProductBranch, insurer_customer_id: CustomerId,
+        insured_customer_id: Option<CustomerId> = None, vehicle_id: Option<VehicleId> = None,
+        property_id: Option<PropertyId> = None,
+        coverage_group_ids: Option<Vec<CoverageGroupId>> = None,
+        channel: Option<Channel> = None, agent_branch_id: Option<AgentBranchId> = None,
+        policy_start_date: Option<String> = None
+    } };
+}
+
+#[cfg(test)]
+mod tests {
+    #[allow(clippy::wildcard_imports)]
+    use crate::*;
+
+    /// A closure building `$record` from exactly the declared fields, typed as declared.
+    macro_rules! builds {
+        (($record:ident) $($field:ident: $field_type:ty $(= $default:tt)?),+) => {
+            let _ = |$($field: $field_type),+| $record { $($field),+ };
+        };
+    }
+
+    #[test]
+    fn every_record_declares_exactly_its_fields() {
+        record_fields!(NewAgentBranch, builds!(NewAgentBranch));
+        record_fields!(NewWebhook, builds!(NewWebhook));
+        record_fields!(NewProperty, builds!(NewProperty));
+        record_fields!(ManualPolicy, builds!(ManualPolicy));
+        record_fields!(NewVehicle, builds!(NewVehicle));
+        record_fields!(NewSaleOpportunity, builds!(NewSaleOpportunity));
+        record_fields!(NewCrossSaleOpportunity, builds!(NewCrossSaleOpportunity));
+        record_fields!(NewCancelCase, builds!(NewCancelCase));
+        record_fields!(NewEndorsementCase, builds!(NewEndorsementCase));
+        record_fields!(NewComplaintCase, builds!(NewComplaintCase));
+        record_fields!(NewIndividualCustomer, builds!(NewIndividualCustomer));
+        record_fields!(NewCompanyCustomer, builds!(NewCompanyCustomer));
+        record_fields!(NewForeignCustomer, builds!(NewForeignCustomer));
+        record_fields!(DocumentRecipient, builds!(DocumentRecipient));
+        record_fields!(NewProposal, builds!(NewProposal));
+    }
 }

@@ -296,40 +296,76 @@ fn surface_declaration(line: &str) -> Option<&str> {
     (upper && lower && name.chars().all(is_ident) && accessor.chars().all(is_ident)).then_some(name)
 }
 
-/// The resources `core/src/ffi/surface.rs` declares, as `(core type, shared block, records
-/// block)`, each block the text just after its `{`.
-fn surface_blocks() -> Vec<(String, String, String)> {
+/// The text after `head {` at the start of `text` (spaces aside) up to its closing brace, and
+/// the rest after that brace.
+fn braced<'a>(text: &'a str, head: &str) -> Option<(&'a str, &'a str)> {
+    let body = text
+        .trim_start()
+        .strip_prefix(head)?
+        .trim_start()
+        .strip_prefix('{')?;
+    let mut depth = 1;
+    for (at, c) in body.char_indices() {
+        depth += match c {
+            '{' => 1,
+            '}' => -1,
+            _ => 0,
+        };
+        if depth == 0 {
+            return Some((&body[..at], &body[at + 1..]));
+        }
+    }
+    None
+}
+
+/// The resources `core/src/ffi/surface.rs` declares, as `(core type, shared methods, records
+/// methods, per-kind methods)`.
+fn surface_blocks() -> Vec<(String, String, String, String)> {
     let text = read(&repo().join("core/src/ffi/surface.rs"));
     let mut out = Vec::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         if let Some(name) = surface_declaration(line) {
-            let shared = &text[offset + line.len()..];
-            let records = shared
-                .find("records {")
-                .map_or("", |at| &shared[at + "records {".len()..]);
-            out.push((name.to_owned(), shared.to_owned(), records.to_owned()));
+            let declaration = &text[offset + line.len() - "{\n".len()..];
+            if let Some((shared, rest)) = braced(declaration, "")
+                && let Some((records, rest)) = braced(rest, "records")
+            {
+                let kinds = braced(rest, "kinds").map_or("", |(kinds, _)| kinds);
+                out.push((name.to_owned(), shared.into(), records.into(), kinds.into()));
+            }
         }
         offset += line.len();
     }
     out
 }
 
-/// Names of the methods the core declares for every binding: `(shared, records)` name maps,
-/// each `(core type, core method) → snake_case name` (the bindings spell it as they spell any).
-fn surface_names() -> (Names, Names) {
-    let (mut shared, mut records) = (Names::new(), Names::new());
-    for (ty, shared_block, records_block) in surface_blocks() {
-        block_names(&shared_block, &ty, &mut shared, str::to_owned);
-        block_names(&records_block, &ty, &mut records, str::to_owned);
+/// Names of the methods the core declares for the bindings, `(core type, core method) →
+/// snake_case name` (each binding spells it as it spells any): shared by every binding,
+/// taking a record (every binding; Python spreads it), and per kind (Python and Node).
+fn surface_names() -> (Names, Names, Names) {
+    let (mut shared, mut records, mut kinds) = (Names::new(), Names::new(), Names::new());
+    for (ty, shared_block, records_block, kinds_block) in surface_blocks() {
+        block_names(
+            &format!("{shared_block}}}"),
+            &ty,
+            &mut shared,
+            str::to_owned,
+        );
+        block_names(
+            &format!("{records_block}}}"),
+            &ty,
+            &mut records,
+            str::to_owned,
+        );
+        block_names(&format!("{kinds_block}}}"), &ty, &mut kinds, str::to_owned);
     }
-    (shared, records)
+    (shared, records, kinds)
 }
 
 /// Python: `fn name(…) = |client| client.customers().create(…)` in `resource!` blocks, and any
 /// other method body that calls `client.<accessor>().<method>(`.
 fn python_names(accessors: &BTreeMap<String, String>) -> Names {
-    let mut names = surface_names().0;
+    let mut names = Names::new();
     for (_, text) in sources("bindings-python/src") {
         for (head, piece) in pieces(&text, &["fn ", "pub fn ", "async fn ", "pub async fn "]) {
             let head = head.trim_start();
@@ -346,6 +382,11 @@ fn python_names(accessors: &BTreeMap<String, String>) -> Names {
                 }
             }
         }
+    }
+    // The core's declarations, after the binding's own methods (which name a core method first).
+    let (shared, records, kinds) = surface_names();
+    for (key, name) in shared.into_iter().chain(records).chain(kinds) {
+        names.entry(key).or_insert(name);
     }
     names
 }
@@ -386,7 +427,7 @@ fn node_names() -> Names {
             }
         }
     }
-    for (ty, _, _) in surface_blocks() {
+    for (ty, ..) in surface_blocks() {
         declared.insert(ty.clone(), ty);
     }
     for (_, text) in &sources {
@@ -396,10 +437,11 @@ fn node_names() -> Names {
             }
         }
     }
-    let (shared, records) = surface_names();
+    let (shared, records, kinds) = surface_names();
     let mut names: Names = shared
         .into_iter()
         .chain(records)
+        .chain(kinds)
         .map(|(key, name)| (key, camel(&name)))
         .collect();
     for (_, text) in &sources {
@@ -512,7 +554,7 @@ fn block_names(text: &str, ty: &str, names: &mut Names, spell: fn(&str) -> Strin
 /// it `camelCase(name)`.
 fn uniffi_names() -> Names {
     let mut names = wrapper_names("bindings-uniffi/src");
-    let (shared, records) = surface_names();
+    let (shared, records, _) = surface_names();
     for (key, name) in shared.into_iter().chain(records) {
         names.entry(key).or_insert_with(|| camel(&name));
     }
@@ -597,7 +639,7 @@ fn forwarded_method(compact: &str) -> Option<&str> {
 fn wrapped_types(sources: &[(String, String)]) -> BTreeMap<String, String> {
     let mut wrapped: BTreeMap<String, String> = surface_blocks()
         .into_iter()
-        .map(|(ty, _, _)| (ty.clone(), ty))
+        .map(|(ty, ..)| (ty.clone(), ty))
         .collect();
     for (_, text) in sources {
         for line in text.lines() {

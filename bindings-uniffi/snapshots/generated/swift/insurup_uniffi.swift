@@ -4029,7 +4029,7 @@ public protocol InsurUpClientProtocol: AnyObject, Sendable {
     func baseUrl()  -> String
     
     /**
-     * Cases (sale opportunities).
+     * Cases: sale opportunities, cancellations, endorsements, complaints.
      */
     func cases()  -> Cases
     
@@ -4039,7 +4039,7 @@ public protocol InsurUpClientProtocol: AnyObject, Sendable {
     func completeSignIn(callbackUrl: String) async throws 
     
     /**
-     * Customers.
+     * Customers: individuals, companies and foreign nationals.
      */
     func customers()  -> Customers
     
@@ -4050,7 +4050,7 @@ public protocol InsurUpClientProtocol: AnyObject, Sendable {
     func dialect()  -> Dialect
     
     /**
-     * GraphQL lists: one page, or every row through a cursor.
+     * GraphQL lists: one page, or every row a page at a time.
      */
     func graphql()  -> Graphql
     
@@ -4080,14 +4080,14 @@ public protocol InsurUpClientProtocol: AnyObject, Sendable {
     func reference()  -> ReferenceData
     
     /**
-     * Logs in now (or loads stored tokens) instead of on the first call; surfaces credential
-     * and 2FA problems at start-up.
+     * Logs in now (or loads stored tokens) instead of on the first call, to surface
+     * credential and 2FA problems at start-up.
      */
     func signIn() async throws 
     
     /**
-     * Forgets the session's tokens, here and in the token store; a user signed in through OAuth
-     * has its tokens revoked at the server first.
+     * Forgets the session's tokens, here and in the token store; a user signed in through
+     * OAuth has its tokens revoked at the server first.
      */
     func signOut() async throws 
     
@@ -4242,7 +4242,7 @@ open func baseUrl() -> String  {
 }
     
     /**
-     * Cases (sale opportunities).
+     * Cases: sale opportunities, cancellations, endorsements, complaints.
      */
 open func cases() -> Cases  {
     return try!  FfiConverterTypeCases_lift(try! rustCall() {
@@ -4273,7 +4273,7 @@ open func completeSignIn(callbackUrl: String)async throws   {
 }
     
     /**
-     * Customers.
+     * Customers: individuals, companies and foreign nationals.
      */
 open func customers() -> Customers  {
     return try!  FfiConverterTypeCustomers_lift(try! rustCall() {
@@ -4298,7 +4298,7 @@ open func dialect() -> Dialect  {
 }
     
     /**
-     * GraphQL lists: one page, or every row through a cursor.
+     * GraphQL lists: one page, or every row a page at a time.
      */
 open func graphql() -> Graphql  {
     return try!  FfiConverterTypeGraphql_lift(try! rustCall() {
@@ -4370,8 +4370,8 @@ open func reference() -> ReferenceData  {
 }
     
     /**
-     * Logs in now (or loads stored tokens) instead of on the first call; surfaces credential
-     * and 2FA problems at start-up.
+     * Logs in now (or loads stored tokens) instead of on the first call, to surface
+     * credential and 2FA problems at start-up.
      */
 open func signIn()async throws   {
     return
@@ -4390,8 +4390,8 @@ open func signIn()async throws   {
 }
     
     /**
-     * Forgets the session's tokens, here and in the token store; a user signed in through OAuth
-     * has its tokens revoked at the server first.
+     * Forgets the session's tokens, here and in the token store; a user signed in through
+     * OAuth has its tokens revoked at the server first.
      */
 open func signOut()async throws   {
     return
@@ -10822,19 +10822,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_base_url() != 34649) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_cases() != 15245) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_cases() != 21449) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_complete_sign_in() != 11240) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_customers() != 40835) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_customers() != 58622) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_dialect() != 5864) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_graphql() != 50608) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_graphql() != 18504) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_policies() != 33824) {
@@ -10852,10 +10852,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_reference() != 35919) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_sign_in() != 32159) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_sign_in() != 12851) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_sign_out() != 2373) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_sign_out() != 2235) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_start_sign_in() != 52065) {

@@ -1,6 +1,0 @@
-#[allow(clippy::wildcard_imports)]
-use insurup::*;
-
-use super::resource;
-
-insurup::resource_surface!(reference, resource!(AsyncReferenceData {}));
