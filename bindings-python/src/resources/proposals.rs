@@ -9,51 +9,6 @@ use crate::lists::iterator;
 insurup::resource_surface!(
     proposals,
     resource!(AsyncProposals {
-        /// Requests a kasko proposal for a customer's vehicle.
-        fn create_kasko(; customer_id: CustomerId, vehicle_id: VehicleId,
-            insured_customer_id: Option<CustomerId> = None,
-            coverage_group_ids: Option<Vec<CoverageGroupId>> = None, channel: Option<Channel> = None,
-            agent_branch_id: Option<AgentBranchId> = None, policy_start_date: Option<String> = None)
-            -> Proposal = |client| client.proposals().create(NewProposal { insured_customer_id,
-                coverage_group_ids, channel, agent_branch_id, policy_start_date,
-                ..NewProposal::kasko(customer_id, vehicle_id) });
-
-        /// Requests a trafik (compulsory motor liability) proposal.
-        fn create_trafik(; customer_id: CustomerId, vehicle_id: VehicleId,
-            insured_customer_id: Option<CustomerId> = None,
-            coverage_group_ids: Option<Vec<CoverageGroupId>> = None, channel: Option<Channel> = None,
-            agent_branch_id: Option<AgentBranchId> = None, policy_start_date: Option<String> = None)
-            -> Proposal = |client| client.proposals().create(NewProposal { insured_customer_id,
-                coverage_group_ids, channel, agent_branch_id, policy_start_date,
-                ..NewProposal::trafik(customer_id, vehicle_id) });
-
-        /// Requests an İMM (voluntary motor liability) proposal.
-        fn create_imm(; customer_id: CustomerId, vehicle_id: VehicleId,
-            insured_customer_id: Option<CustomerId> = None,
-            coverage_group_ids: Option<Vec<CoverageGroupId>> = None, channel: Option<Channel> = None,
-            agent_branch_id: Option<AgentBranchId> = None, policy_start_date: Option<String> = None)
-            -> Proposal = |client| client.proposals().create(NewProposal { insured_customer_id,
-                coverage_group_ids, channel, agent_branch_id, policy_start_date,
-                ..NewProposal::imm(customer_id, vehicle_id) });
-
-        /// Requests a DASK (compulsory earthquake) proposal for a customer's property.
-        fn create_dask(; customer_id: CustomerId, property_id: PropertyId,
-            insured_customer_id: Option<CustomerId> = None,
-            coverage_group_ids: Option<Vec<CoverageGroupId>> = None, channel: Option<Channel> = None,
-            agent_branch_id: Option<AgentBranchId> = None, policy_start_date: Option<String> = None)
-            -> Proposal = |client| client.proposals().create(NewProposal { insured_customer_id,
-                coverage_group_ids, channel, agent_branch_id, policy_start_date,
-                ..NewProposal::dask(customer_id, property_id) });
-
-        /// Requests a konut (home) proposal for a customer's property.
-        fn create_konut(; customer_id: CustomerId, property_id: PropertyId,
-            insured_customer_id: Option<CustomerId> = None,
-            coverage_group_ids: Option<Vec<CoverageGroupId>> = None, channel: Option<Channel> = None,
-            agent_branch_id: Option<AgentBranchId> = None, policy_start_date: Option<String> = None)
-            -> Proposal = |client| client.proposals().create(NewProposal { insured_customer_id,
-                coverage_group_ids, channel, agent_branch_id, policy_start_date,
-                ..NewProposal::konut(customer_id, property_id) });
-
         /// Waits until every insurer has answered and returns the proposal. At the deadline
         /// (`timeout` seconds, 90 by default) it returns what has arrived if a product can be
         /// bought, and raises `TimeoutError` otherwise. It looks every `poll_interval` seconds

@@ -373,6 +373,23 @@ macro_rules! resource_surface {
                 recipient: DocumentRecipient) -> () = send_compare_pdf(&proposal_id,
                     &product_ids, &excluded_coverage_fields, &customer_id, &recipient);
         }
+        kinds {
+            "Requests a kasko (comprehensive motor) proposal for a customer's vehicle."
+            fn create_kasko(; proposal: VehicleProposal) -> Proposal =
+                create(proposal.into_proposal(ProductBranch::Kasko));
+            "Requests a trafik (compulsory motor liability) proposal."
+            fn create_trafik(; proposal: VehicleProposal) -> Proposal =
+                create(proposal.into_proposal(ProductBranch::Trafik));
+            "Requests an İMM (voluntary motor liability) proposal."
+            fn create_imm(; proposal: VehicleProposal) -> Proposal =
+                create(proposal.into_proposal(ProductBranch::Imm));
+            "Requests a DASK (compulsory earthquake) proposal for a customer's property."
+            fn create_dask(; proposal: PropertyProposal) -> Proposal =
+                create(proposal.into_proposal(ProductBranch::Dask));
+            "Requests a konut (home) proposal for a customer's property."
+            fn create_konut(; proposal: PropertyProposal) -> Proposal =
+                create(proposal.into_proposal(ProductBranch::Konut));
+        }
     } };
 
     (reference, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
@@ -603,6 +620,18 @@ macro_rules! record_fields {
         email: Option<String> = None, phone_number: Option<String> = None,
         agent_branch_id: Option<AgentBranchId> = None
     } };
+    (VehicleProposal, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        customer_id: CustomerId, vehicle_id: VehicleId,
+        insured_customer_id: Option<CustomerId> = None,
+        coverage_group_ids: Option<Vec<CoverageGroupId>> = None, channel: Option<Channel> = None,
+        agent_branch_id: Option<AgentBranchId> = None, policy_start_date: Option<String> = None
+    } };
+    (PropertyProposal, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        customer_id: CustomerId, property_id: PropertyId,
+        insured_customer_id: Option<CustomerId> = None,
+        coverage_group_ids: Option<Vec<CoverageGroupId>> = None, channel: Option<Channel> = None,
+        agent_branch_id: Option<AgentBranchId> = None, policy_start_date: Option<String> = None
+    } };
     (DocumentRecipient, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
         email: Option<String> = None, phone_number: Option<String> = None
     } };
@@ -643,6 +672,8 @@ mod tests {
         record_fields!(NewIndividualCustomer, builds!(NewIndividualCustomer));
         record_fields!(NewCompanyCustomer, builds!(NewCompanyCustomer));
         record_fields!(NewForeignCustomer, builds!(NewForeignCustomer));
+        record_fields!(VehicleProposal, builds!(VehicleProposal));
+        record_fields!(PropertyProposal, builds!(PropertyProposal));
         record_fields!(DocumentRecipient, builds!(DocumentRecipient));
         record_fields!(NewProposal, builds!(NewProposal));
     }

@@ -243,6 +243,66 @@ pub struct NewProposal {
     pub policy_start_date: Option<String>,
 }
 
+/// Declares the input of a per-branch `create_<branch>` method for the languages without
+/// `NewProposal`'s constructors (Python's keyword arguments, Node's object): the customer, the
+/// asset, and `NewProposal`'s options.
+macro_rules! proposal_for {
+    ($(#[$doc:meta])* $name:ident { $asset:ident: $asset_type:ty, $asset_doc:literal } = $new:ident) => {
+        $(#[$doc])*
+        #[cfg_attr(feature = "napi", napi_derive::napi(object, object_to_js = false))]
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct $name {
+            /// The customer who pays (sigorta ettiren).
+            pub customer_id: CustomerId,
+            #[doc = $asset_doc]
+            pub $asset: $asset_type,
+            /// The customer who is insured (sigortalı); the payer when omitted.
+            pub insured_customer_id: Option<CustomerId>,
+            /// Coverage groups to price (at most 3); the agency's defaults when omitted.
+            pub coverage_group_ids: Option<Vec<CoverageGroupId>>,
+            /// Channel; `API` when omitted.
+            pub channel: Option<Channel>,
+            /// Branch; the client's branch when omitted.
+            pub agent_branch_id: Option<AgentBranchId>,
+            /// Policy start date, `YYYY-MM-DD`; today when omitted.
+            pub policy_start_date: Option<String>,
+        }
+
+        impl $name {
+            /// The proposal of `branch` this asks for.
+            pub fn into_proposal(self, branch: ProductBranch) -> NewProposal {
+                let $name {
+                    customer_id,
+                    $asset,
+                    insured_customer_id,
+                    coverage_group_ids,
+                    channel,
+                    agent_branch_id,
+                    policy_start_date,
+                } = self;
+                NewProposal {
+                    insured_customer_id,
+                    coverage_group_ids,
+                    channel,
+                    agent_branch_id,
+                    policy_start_date,
+                    ..NewProposal::$new(branch, customer_id, $asset)
+                }
+            }
+        }
+    };
+}
+
+proposal_for! {
+    /// A proposal for a customer's vehicle (kasko, trafik, İMM).
+    VehicleProposal { vehicle_id: VehicleId, "The vehicle." } = for_vehicle
+}
+
+proposal_for! {
+    /// A proposal for a customer's property (DASK, konut).
+    PropertyProposal { property_id: PropertyId, "The property." } = for_property
+}
+
 impl NewProposal {
     /// A proposal of any branch for a customer, its vehicle or property still to be named
     /// (`vehicle_id`, `property_id`); the constructors of each branch below name it at once.
