@@ -6,16 +6,7 @@ use napi_derive::napi;
 #[allow(clippy::wildcard_imports)]
 use insurup::*;
 
-insurup::resource_surface!(addresses, resource!());
-insurup::resource_surface!(agent_branches, resource!());
-insurup::resource_surface!(cases, resource!());
-insurup::resource_surface!(customers, resource!());
-insurup::resource_surface!(policies, resource!());
-insurup::resource_surface!(properties, resource!());
-insurup::resource_surface!(proposals, resource!());
-insurup::resource_surface!(reference, resource!());
-insurup::resource_surface!(vehicles, resource!());
-insurup::resource_surface!(webhooks, resource!());
+insurup::every_resource_surface!(resource!());
 
 /// Splits a registration document serial as people write it (`AB123456`, `AB 123456`,
 /// `ab-123456`) into its letters and digits, and checks both: `DocumentSerial.parse(text)`.

@@ -479,6 +479,25 @@ macro_rules! resource_surface {
     } };
 }
 
+/// [`resource_surface!`] for every resource, each with the same projector and context: how the
+/// bindings that need no per-resource context declare them all.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! every_resource_surface {
+    ($projector:ident!($($context:tt)*)) => {
+        $crate::resource_surface!(addresses, $projector!($($context)*));
+        $crate::resource_surface!(agent_branches, $projector!($($context)*));
+        $crate::resource_surface!(cases, $projector!($($context)*));
+        $crate::resource_surface!(customers, $projector!($($context)*));
+        $crate::resource_surface!(policies, $projector!($($context)*));
+        $crate::resource_surface!(properties, $projector!($($context)*));
+        $crate::resource_surface!(proposals, $projector!($($context)*));
+        $crate::resource_surface!(reference, $projector!($($context)*));
+        $crate::resource_surface!(vehicles, $projector!($($context)*));
+        $crate::resource_surface!(webhooks, $projector!($($context)*));
+    };
+}
+
 /// Hands the GraphQL lists to `$projector!`, after the `$context` tokens: for each list its docs,
 /// its name (the method reading one page in Rust and Kotlin/Swift, rows in Python and Node), its
 /// row and page types (`insurup::graphql`), the core methods opening its rows
