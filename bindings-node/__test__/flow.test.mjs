@@ -81,14 +81,16 @@ describe('the quote-and-buy flow', () => {
     assert.equal(proposal.cheapestProduct(99), null, 'no insurer offers 99 installments')
   })
 
-  test('products are compared in a PDF without naming coverage fields to leave out', async () => {
-    const client = sandbox.client()
-    const proposal = await answeredKaskoProposal(client)
-    const offered = proposal.products.filter((product) => product.state === 'ACTIVE').slice(0, 2)
-    assert.equal(offered.length, 2)
-    const pdf = await client.proposals.comparePdf(proposal.id, offered.map((product) => product.id))
-    assert.match(pdf.url, /^https?:\/\//)
-  })
+  for (const [dialect, served] of [['vendor-sdk', () => sandbox], ['guide', () => guideSandbox]]) {
+    test(`products are compared in a PDF without naming coverage fields to leave out (${dialect})`, async () => {
+      const client = served().client()
+      const proposal = await answeredKaskoProposal(client)
+      const offered = proposal.products.filter((product) => product.state === 'ACTIVE').slice(0, 2)
+      assert.equal(offered.length, 2)
+      const pdf = await client.proposals.comparePdf(proposal.id, offered.map((product) => product.id))
+      assert.match(pdf.url, /^https?:\/\//)
+    })
+  }
 
   test('watching a proposal yields every product once, and the last update is final', async () => {
     const client = sandbox.client()
