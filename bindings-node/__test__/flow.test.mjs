@@ -225,6 +225,18 @@ describe('two-factor login', () => {
   })
 })
 
+describe('the client', () => {
+  test('reports what it was configured with, as every language does', () => {
+    const client = sandbox.client({ agentBranchId: 'branch-7' })
+    // The URLs as the core parsed them: with the path's slash.
+    assert.equal(client.baseUrl, `${sandbox.baseUrl}/`)
+    assert.equal(client.authUrl.replace(/\/$/, ''), sandbox.authUrl)
+    assert.equal(client.agentId, AGENT_ID)
+    assert.equal(client.agentBranchId, 'branch-7')
+    assert.ok(sandbox.client().agentBranchId == null, 'no branch unless configured')
+  })
+})
+
 describe('token stores', () => {
   class MemoryStore {
     tokens = null

@@ -45,6 +45,8 @@ describe('the SDK logs to the host logger', () => {
     assert.match(retry.fields, new RegExp(`route=${ME}`))
     assert.match(retry.fields, /request_id=[0-9a-f-]{32,36}/)
     assert.ok(records.some((record) => record.level === 'debug'), 'debug events too, as asked')
+    const foreign = records.filter((record) => !/^insurup(::|$)/.test(record.target))
+    assert.deepEqual(foreign, [], "the SDK's own events only, not the HTTP stack's beneath it")
     for (const record of records) {
       const text = JSON.stringify(record)
       for (const secret of [AGENT.password, tokens.accessToken, tokens.refreshToken]) {

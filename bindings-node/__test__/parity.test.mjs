@@ -94,8 +94,6 @@ const INTENDED = {
     forward_logs: [['logger', 'options'], 'a logger object or function, and the lowest level to pass on'],
   },
   added: {
-    'Client.agentId': 'the configured agency, for display',
-    'Client.agentBranchId': 'the configured branch, for display',
     'Customers.createIndividual': 'one method per kind of `NewCustomer`',
     'Customers.createCompany': 'one method per kind of `NewCustomer`',
     'Customers.createForeign': 'one method per kind of `NewCustomer`',
@@ -129,8 +127,6 @@ const INTENDED = {
     AgentUserPages: 'as `CustomerPages`',
     PolicyTransferPages: 'as `CustomerPages`',
     WebhookDeliveryPages: 'as `CustomerPages`',
-    'RedisFleet.url': 'the fleet\'s Redis URL (its password redacted), for display',
-    'RedisFleet.account': 'the account the fleet serves, for display',
     RedisTokenStore: 'the surface\'s `redis_token_store`, as a class',
     TokenSet: 'the stored session: `TokenSet.fromJSON`, `toJSON()`, `expiresAt`',
     errorKinds: 'the class names of the error classes, as the surface\'s `errorKinds`',

@@ -7,7 +7,9 @@ use napi::bindgen_prelude::{ClassInstance, Either, Function, Object, Unknown};
 use napi::{Env, Result};
 use napi_derive::napi;
 
-use insurup::{AgentBranchId, AgentId, ClientBuilder, ClientOptions, TwoFactorChallenge};
+use insurup::{
+    AgentBranchId, AgentId, ClientBuilder, ClientOptions, SignInRequest, TwoFactorChallenge,
+};
 
 use crate::auth::{JsTokenStore, JsTwoFactor, MaybePromise};
 use crate::fleet::{RedisFleet, RedisTokenStore};
@@ -85,50 +87,22 @@ impl Client {
         build(&env, insurup::Client::builder().with_env()?, options)
     }
 
-    /// The API base URL.
-    #[napi(getter)]
-    pub fn base_url(&self) -> String {
-        self.0.base_url().to_owned()
-    }
-
-    /// The agency id the client was configured with.
-    #[napi(getter)]
-    pub fn agent_id(&self) -> Option<AgentId> {
-        self.0.agent_id().cloned()
-    }
-
-    /// The branch the client produces for by default.
-    #[napi(getter)]
-    pub fn agent_branch_id(&self) -> Option<AgentBranchId> {
-        self.0.agent_branch_id().cloned()
-    }
-
     /// The dialect requests are spelt in now: the `dialect` option, else the one learned from
     /// the server (the vendor client's until then).
     #[napi(getter, ts_return_type = "Dialect")]
     pub fn dialect(&self) -> &'static str {
         self.0.dialect().as_str()
     }
-
-    /// The `User-Agent` every request carries (`insurup-node/… node/… insurup-rust/…`).
-    #[napi(getter)]
-    pub fn user_agent(&self) -> String {
-        self.0.user_agent().to_owned()
-    }
-
-    /// Starts a user's OAuth sign-in (`clientId` + `redirectUri`): the URL to open in the user's
-    /// browser, and the `state` its callback carries back.
-    #[napi]
-    pub async fn start_sign_in(&self) -> Result<insurup::SignInRequest> {
-        let pending = self.0.start_sign_in().await?;
-        Ok(insurup::SignInRequest::from(&pending))
-    }
 }
 
-/// The client's resources as getters, one per core resource, and the calls it forwards, as the
-/// core declares them (`insurup::client_surface!`).
+/// The client's resources and configuration as getters, and the calls it forwards, as the core
+/// declares them (`insurup::client_surface!`).
 macro_rules! client_surface {
-    (() resources { $($doc:literal $name:ident: $class:ident;)+ } methods { $($methods:tt)* }) => {
+    (
+        () resources { $($doc:literal $name:ident: $class:ident;)+ }
+        getters { $($getter_doc:literal $getter:ident: $type:ty = $call:ident().$then:ident();)+ }
+        methods { $($methods:tt)* }
+    ) => {
         #[napi]
         impl Client {
             $(
@@ -136,6 +110,13 @@ macro_rules! client_surface {
                 #[napi(getter)]
                 pub fn $name(&self) -> $class {
                     $class(self.0.$name())
+                }
+            )+
+            $(
+                #[doc = $getter_doc]
+                #[napi(getter)]
+                pub fn $getter(&self) -> $type {
+                    self.0.$call().$then()
                 }
             )+
         }

@@ -62,18 +62,5 @@ pub fn error_kinds() -> Vec<String> {
 /// e.g. to fill a select box. Values the server adds later still arrive, as plain strings.
 #[napi]
 pub fn enum_values() -> HashMap<String, Vec<String>> {
-    macro_rules! values {
-        ($($name:ident),+ $(,)?) => {
-            HashMap::from([$((
-                stringify!($name).to_owned(),
-                insurup::$name::WIRE_VALUES.iter().map(|value| (*value).to_owned()).collect(),
-            )),+])
-        };
-    }
-    values! {
-        ProductBranch, Channel, ProposalState, ProductState, PolicyState, PaymentOption, Currency,
-        CustomerType, Gender, AssetType, CaseType, CaseStatus, CaseMainState,
-        VehicleUtilizationStyle, VehicleFuel, PropertyUtilizationStyle, PropertyOwnershipType,
-        InsuranceProductType, PurchaseStatus, WebhookEvent,
-    }
+    insurup::enum_values()
 }

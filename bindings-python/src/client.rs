@@ -6,7 +6,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 
 use insurup::{
     AgentBranchId, AgentId, ClientBuilder, ClientOptions, RedisFleet, RedisRateBudget, Secret,
-    py_repr,
+    SignInRequest, py_repr,
 };
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
@@ -90,36 +90,34 @@ fn connect(
 }
 
 /// Declares a client class: construction (each `ClientOptions` field a keyword argument),
-/// `from_env`, the resources as attributes, what the client was configured with, and repr.
+/// `from_env`, the resources as attributes, and what the core declares for every client
+/// (`insurup::client_surface!`): what it was configured with and the calls it forwards.
 /// `Client` and `AsyncClient` differ in how they run calls, their resource classes, and the
 /// context-manager protocol passed as `$extra`.
 macro_rules! client_class {
     (
-        options { $($option:ident: $option_type:ty,)+ }
-        $(#[$doc:meta])*
-        $class:ident(is_async = $is_async:tt) { $($field:ident: $resource:ident,)+ }
-        $($extra:tt)*
+        (
+            options { $($option:ident: $option_type:ty,)+ }
+            $(#[$doc:meta])*
+            $class:ident(is_async = $is_async:tt) { $($field:ident: $resource:ident,)+ }
+            $($extra:tt)*
+        )
+        resources { $($_resources:tt)* }
+        getters { $($getter_doc:literal $getter:ident: $type:ty = $get:ident().$convert:ident();)+ }
+        methods {
+            $(
+                $($method_doc:literal)*
+                fn $method:ident($($arg:ident: $arg_type:ty),*) -> $output:ty =
+                    $call:ident($($pass:expr),*) $(.$then:ident())?;
+            )+
+        }
     ) => {
         $(#[$doc])*
         #[pyclass(frozen, module = "insurup")]
         pub(crate) struct $class {
             shared: Handle,
             $(#[pyo3(get)] $field: Py<$resource>,)+
-            /// The API base URL.
-            #[pyo3(get)]
-            base_url: String,
-            /// The OAuth server that issues service-account tokens.
-            #[pyo3(get)]
-            auth_url: String,
-            /// The agency id the client was configured with.
-            #[pyo3(get)]
-            agent_id: Option<AgentId>,
-            /// The branch the client produces for by default.
-            #[pyo3(get)]
-            agent_branch_id: Option<AgentBranchId>,
-            /// The `User-Agent` every request carries.
-            #[pyo3(get)]
-            user_agent: String,
+            $(#[doc = $getter_doc] #[pyo3(get)] $getter: $type,)+
         }
 
         impl $class {
@@ -128,11 +126,7 @@ macro_rules! client_class {
                 $(let $field = Py::new(py, $resource::new(Arc::clone(&shared)))?;)+
                 Ok($class {
                     $($field,)+
-                    base_url: client.base_url().to_owned(),
-                    auth_url: client.auth_url().to_owned(),
-                    agent_id: client.agent_id().cloned(),
-                    agent_branch_id: client.agent_branch_id().cloned(),
-                    user_agent: client.user_agent().to_owned(),
+                    $($getter: client.$get().$convert(),)+
                     shared,
                 })
             }
@@ -192,42 +186,20 @@ macro_rules! client_class {
                 Ok(self.shared.client()?.dialect().as_str())
             }
 
-            /// Logs in now (or loads stored tokens) instead of on the first call.
-            fn sign_in<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                let client = self.shared.client()?;
-                run::<$is_async, _, _>(py, &self.shared, async move { client.sign_in().await })
-            }
-
-            /// Forgets the session's tokens, here and in the token store; a user signed in
-            /// through OAuth has its tokens revoked at the server first.
-            fn sign_out<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                let client = self.shared.client()?;
-                run::<$is_async, _, _>(py, &self.shared, async move { client.sign_out().await })
-            }
-
-            /// Starts a user's OAuth sign-in (`client_id` + `redirect_uri`): the URL to open
-            /// in the user's browser, and the `state` its callback carries back.
-            fn start_sign_in<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                let client = self.shared.client()?;
-                run::<$is_async, _, _>(py, &self.shared, async move {
-                    client
-                        .start_sign_in()
-                        .await
-                        .map(|pending| insurup::SignInRequest::from(&pending))
-                })
-            }
-
-            /// Completes the sign-in from the callback URL the browser was sent to.
-            fn complete_sign_in<'py>(
-                &self,
-                py: Python<'py>,
-                callback_url: String,
-            ) -> PyResult<Bound<'py, PyAny>> {
-                let client = self.shared.client()?;
-                run::<$is_async, _, _>(py, &self.shared, async move {
-                    client.complete_sign_in(&callback_url).await
-                })
-            }
+            $(
+                $(#[doc = $method_doc])*
+                fn $method<'py>(
+                    &self,
+                    py: Python<'py>,
+                    $($arg: $arg_type),*
+                ) -> PyResult<Bound<'py, PyAny>> {
+                    let client = self.shared.client()?;
+                    run::<$is_async, _, _>(py, &self.shared, async move {
+                        let output: $output = client.$call($($pass),*).await? $(.$then())?;
+                        insurup::Result::Ok(output)
+                    })
+                }
+            )+
 
             /// Releases the connection pool once in-flight calls finish; later calls raise.
             fn close<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -258,7 +230,7 @@ macro_rules! client_class {
 /// keyword arguments and a field the core adds fails to compile here until it is passed on.
 macro_rules! with_client_options {
     ($($class:tt)*) => {
-        client_class! {
+        insurup::client_surface!(client_class!(
             options {
                 base_url: Option<String>, auth_url: Option<String>, email: Option<String>,
                 password: Option<Secret>, client_id: Option<String>,
@@ -270,7 +242,7 @@ macro_rules! with_client_options {
                 max_response_bytes: Option<u32>, dialect: Option<String>, real_time: Option<String>,
             }
             $($class)*
-        }
+        ));
     };
 }
 

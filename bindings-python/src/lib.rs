@@ -30,6 +30,13 @@ fn error_kinds() -> Vec<String> {
     insurup::error_kinds()
 }
 
+/// Every wire value this version of the SDK knows, per enum type (`ProductBranch`, `Channel`, …),
+/// e.g. to fill a select box. Values the server adds later still arrive, as plain strings.
+#[pyfunction]
+fn enum_values() -> std::collections::HashMap<String, Vec<String>> {
+    insurup::enum_values()
+}
+
 #[pymodule]
 mod _insurup {
     use pyo3::prelude::*;
@@ -48,7 +55,7 @@ mod _insurup {
     #[pymodule_export]
     use crate::{
         completions::{Completions, PendingCall},
-        error_kinds,
+        enum_values, error_kinds,
         lists::ListCursor,
     };
 

@@ -72,10 +72,8 @@ impl LogSink for PythonLogging {
     }
 
     fn log(&self, record: LogRecord) {
-        // The SDK's own events only; those of the HTTP stack beneath it stay out.
         let level = python_level(&record.level);
-        let ours = record.target == LOGGER_NAME || record.target.starts_with("insurup::");
-        if !ours || !self.enabled(&record.level) {
+        if !self.enabled(&record.level) {
             return;
         }
         let mut message = record.message;

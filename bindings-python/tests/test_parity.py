@@ -270,6 +270,16 @@ def test_every_enum_has_its_python_form() -> None:
             resolve(reference)
 
 
+def test_enum_values_lists_every_wire_enum_with_each_known_value() -> None:
+    values = insurup.enum_values()
+    wire_enums = {e["name"]: e["variants"] for e in SURFACE_DATA["enums"] if "Unknown" in e["variants"]}
+    if COMPLETE:
+        assert sorted(values) == sorted(wire_enums)
+    for name, variants in wire_enums.items():
+        assert len(values[name]) == len(variants) - 1, name
+    assert "KASKO" in values["ProductBranch"] and "API" in values["Channel"]
+
+
 def test_every_function_is_offered() -> None:
     problems = []
     for function in SURFACE_DATA["functions"]:

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use insurup::{ClientBuilder, ClientOptions, Dialect};
+use insurup::{AgentBranchId, AgentId, ClientBuilder, ClientOptions, Dialect, SignInRequest};
 
 use crate::callbacks::{TokenStore, TwoFactorProvider, foreign_two_factor};
 use crate::error::Result;
@@ -40,7 +40,7 @@ fn finish(
     Ok(Arc::new(InsurUpClient(builder.build()?)))
 }
 
-#[uniffi::export(async_runtime = "tokio")]
+#[uniffi::export]
 impl InsurUpClient {
     /// Checks the options and builds the client; no request is sent until the first call.
     /// `two_factor` supplies 2FA codes (without one, an account with 2FA fails with
@@ -66,40 +66,33 @@ impl InsurUpClient {
         finish(builder().with_env()?, two_factor, token_store, fleet)
     }
 
-    /// The API base URL.
-    pub fn base_url(&self) -> String {
-        self.0.base_url().to_owned()
-    }
-
-    /// The `User-Agent` every request carries.
-    pub fn user_agent(&self) -> String {
-        self.0.user_agent().to_owned()
-    }
-
     /// The API dialect requests are spelled in: the one set in the options, else the one found
     /// out from the server so far.
     pub fn dialect(&self) -> Dialect {
         self.0.dialect()
     }
-
-    /// Starts a user's OAuth sign-in (`client_id` + `redirect_uri` in the options): the URL to
-    /// open in the user's browser, and the `state` its callback carries back.
-    pub async fn start_sign_in(&self) -> Result<insurup::SignInRequest> {
-        let pending = self.0.start_sign_in().await?;
-        Ok(insurup::SignInRequest::from(&pending))
-    }
 }
 
-/// The client's resources, one object per core resource (`resources`), and the calls it
-/// forwards, as the core declares them (`insurup::client_surface!`).
+/// The client's resources, one object per core resource (`resources`), what it was configured
+/// with, and the calls it forwards, as the core declares them (`insurup::client_surface!`).
 macro_rules! client_surface {
-    (() resources { $($doc:literal $name:ident: $object:ident;)+ } methods { $($methods:tt)* }) => {
+    (
+        () resources { $($doc:literal $name:ident: $object:ident;)+ }
+        getters { $($getter_doc:literal $getter:ident: $type:ty = $call:ident().$then:ident();)+ }
+        methods { $($methods:tt)* }
+    ) => {
         #[uniffi::export]
         impl InsurUpClient {
             $(
                 #[doc = $doc]
                 pub fn $name(&self) -> Arc<resources::$object> {
                     Arc::new(resources::$object(self.0.$name()))
+                }
+            )+
+            $(
+                #[doc = $getter_doc]
+                pub fn $getter(&self) -> $type {
+                    self.0.$call().$then()
                 }
             )+
         }

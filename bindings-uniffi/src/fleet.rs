@@ -35,6 +35,16 @@ impl RedisFleet {
     pub fn with_options(url: String, options: RedisFleetOptions) -> Result<Arc<Self>> {
         Ok(Arc::new(RedisFleet(insurup::RedisFleet::with_options(url, options)?)))
     }
+
+    /// The Redis address, without its password.
+    pub fn url(&self) -> String {
+        self.0.url().to_owned()
+    }
+
+    /// The account whose state this fleet shares.
+    pub fn account(&self) -> String {
+        self.0.account().to_owned()
+    }
 }
 
 /// The core's Redis token store as the binding's `TokenStore`. Kotlin and Swift may also call

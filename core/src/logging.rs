@@ -2,8 +2,9 @@
 //!
 //! Every binding implements [`LogSink`] once — Python's `logging`, a Node callback that fits
 //! pino, winston or `console`, SLF4J on the JVM — and installs it with [`forward_logs`]. The
-//! core never puts secrets in events (tokens, passwords and card data are redacting types), so a
-//! sink needs no filtering of its own.
+//! core never puts secrets in events (tokens, passwords and card data are redacting types), and
+//! passes on only its own (not those of the HTTP stack beneath it), so a sink needs no filtering
+//! of its own.
 
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -37,6 +38,12 @@ pub trait LogSink: Send + Sync {
     fn enabled(&self, level: &str) -> bool;
     /// Hands over one event.
     fn log(&self, record: LogRecord);
+}
+
+/// Whether an event is the SDK's own: hyper's, reqwest's and h2's stay out of the host's logger,
+/// and cost nothing when nobody would read them.
+fn is_ours(target: &str) -> bool {
+    target == "insurup" || target.starts_with("insurup::")
 }
 
 fn level_name(level: &Level) -> &'static str {
@@ -98,7 +105,8 @@ where
     S: Subscriber + for<'span> LookupSpan<'span>,
 {
     fn enabled(&self, metadata: &tracing::Metadata<'_>, _: Context<'_, S>) -> bool {
-        metadata.is_span() || self.sink.enabled(level_name(metadata.level()))
+        metadata.is_span()
+            || (is_ours(metadata.target()) && self.sink.enabled(level_name(metadata.level())))
     }
 
     fn on_new_span(
@@ -136,5 +144,48 @@ where
             message: fields.message,
             fields: pairs.trim().to_owned(),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+
+    #[derive(Default)]
+    struct Collected(Mutex<Vec<LogRecord>>);
+
+    impl LogSink for Collected {
+        fn enabled(&self, _level: &str) -> bool {
+            true
+        }
+
+        fn log(&self, record: LogRecord) {
+            self.0.lock().expect("not poisoned").push(record);
+        }
+    }
+
+    #[test]
+    fn only_the_sdks_own_events_reach_the_sink_with_their_spans_fields() {
+        let sink = Arc::new(Collected::default());
+        let layer = SinkLayer { sink: sink.clone() };
+        tracing::subscriber::with_default(tracing_subscriber::registry().with(layer), || {
+            let span = tracing::info_span!(target: "insurup::transport", "call", route = "/api/x");
+            let _entered = span.enter();
+            tracing::debug!(target: "hyper_util::client::legacy::pool", "pooling idle connection");
+            tracing::debug!(target: "insurup_sandbox::server", "not the SDK either");
+            tracing::info!(target: "insurup::transport", attempt = 2, "retrying");
+        });
+        let records = sink.0.lock().expect("not poisoned");
+        assert_eq!(
+            *records,
+            vec![LogRecord {
+                level: "info".into(),
+                target: "insurup::transport".into(),
+                message: "retrying".into(),
+                fields: "route=/api/x attempt=2".into(),
+            }]
+        );
     }
 }

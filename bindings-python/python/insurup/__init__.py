@@ -149,6 +149,7 @@ from ._insurup import (
     WebhookDeliveryPage,
     WebhookDeliveryRow,
     Webhooks,
+    enum_values,
     error_kinds,
     __version__,
 )
@@ -187,6 +188,7 @@ __all__ = [
     "TokenStoreError",
     "FieldError",
     "error_kinds",
+    "enum_values",
     # models
     "AgentBranch",
     "AgentBranchRef",

@@ -33,6 +33,9 @@ __version__: str
 def error_kinds() -> list[str]:
     """The class names of every error kind the core raises; `insurup._errors` defines each one."""
 
+def enum_values() -> dict[str, list[str]]:
+    """Every wire value this version of the SDK knows, per enum type (`ProductBranch`, …)."""
+
 _Filter = Mapping[str, Any]
 """A HotChocolate filter, e.g. ``{"grossPremium": {"gte": 1000}}``, combined with ``and``/``or``."""
 _Order = Union[Mapping[str, str], Sequence[Mapping[str, str]]]

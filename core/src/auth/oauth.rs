@@ -67,6 +67,13 @@ pub struct SignInRequest {
     pub state: String,
 }
 
+impl PendingSignIn {
+    /// What the user's browser needs, without the verifier.
+    pub fn request(&self) -> SignInRequest {
+        SignInRequest::from(self)
+    }
+}
+
 impl From<&PendingSignIn> for SignInRequest {
     fn from(pending: &PendingSignIn) -> Self {
         SignInRequest {

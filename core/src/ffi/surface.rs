@@ -536,8 +536,9 @@ macro_rules! graphql_lists {
 }
 
 /// Hands the client's own surface to `$projector!`, after the `$context` tokens: its resources
-/// (docs, the accessor, the class) and the calls it forwards, in the form of
-/// [`resource_surface!`]'s methods.
+/// (docs, the accessor, the class), what it was configured with (docs, name, type, and the core
+/// call giving the value, fixed for the client's life), and the calls it forwards, in the form
+/// of [`resource_surface!`]'s methods.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! client_surface {
@@ -557,6 +558,17 @@ macro_rules! client_surface {
             "The address register (UAVT), level by level." addresses: Addresses;
             "The agency's branches and their hierarchy." agent_branches: AgentBranches;
         }
+        getters {
+            "The API base URL." base_url: String = base_url().to_owned();
+            "The OAuth server that issues service-account tokens." auth_url: String =
+                auth_url().to_owned();
+            "The agency id the client was configured with." agent_id: Option<AgentId> =
+                agent_id().cloned();
+            "The branch the client produces for by default." agent_branch_id: Option<AgentBranchId> =
+                agent_branch_id().cloned();
+            "The `User-Agent` every request carries (`insurup-<language>/… <runtime>/… insurup-rust/…`)."
+                user_agent: String = user_agent().to_owned();
+        }
         methods {
             "Logs in now (or loads stored tokens) instead of on the first call, to surface"
             "credential and 2FA problems at start-up."
@@ -566,6 +578,9 @@ macro_rules! client_surface {
             fn sign_out() -> () = sign_out();
             "Completes the sign-in from the callback URL the browser was sent to."
             fn complete_sign_in(callback_url: String) -> () = complete_sign_in(&callback_url);
+            "Starts a user's OAuth sign-in (`client_id` + `redirect_uri`): the URL to open in the"
+            "user's browser, and the `state` its callback carries back."
+            fn start_sign_in() -> SignInRequest = start_sign_in().request();
         }
     } };
 }

@@ -1,5 +1,7 @@
 //! The API's enum value sets. Every enum keeps unknown values as `Unknown(String)`.
 
+use std::collections::HashMap;
+
 use super::macros::wire_enum;
 
 wire_enum! {
@@ -751,6 +753,27 @@ wire_enum! {
     }
 }
 
+/// Every wire value this version of the SDK knows, per enum type (`ProductBranch`, `Channel`, …),
+/// e.g. to fill a select box. Values the server adds later still arrive, as plain strings.
+pub fn enum_values() -> HashMap<String, Vec<String>> {
+    macro_rules! values {
+        ($($name:ident),+ $(,)?) => {
+            HashMap::from([$((
+                stringify!($name).to_owned(),
+                $name::WIRE_VALUES.iter().map(|value| (*value).to_owned()).collect(),
+            )),+])
+        };
+    }
+    values! {
+        ProductBranch, Channel, ProposalState, ProductState, PolicyState, PaymentOption, Currency,
+        CustomerType, Gender, AssetType, CaseType, CaseStatus, CaseMainState,
+        VehicleUtilizationStyle, VehicleFuel, PropertyUtilizationStyle, PropertyOwnershipType,
+        InsuranceProductType, PurchaseStatus, WebhookEvent, MaritalStatus, Nationality,
+        EducationStatus, Job, ConsentType, ConsentChannel, ConsentAction, AddressType, ContactState,
+        UserType, CaseSubState, CaseSubType, AgentUserState, PolicyTransferTriggerStatus,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -774,5 +797,21 @@ mod tests {
             CustomerType::Individual
         );
         assert_eq!(ProductBranch::from_wire("trafik"), ProductBranch::Trafik);
+    }
+
+    #[test]
+    fn enum_values_names_every_wire_enum() {
+        // Spelt in two halves, so this line is not a declaration itself.
+        let declared: Vec<&str> = include_str!("enums.rs")
+            .split(concat!("wire_enum!", " {"))
+            .skip(1)
+            .filter_map(|block| block.split("pub enum ").nth(1)?.split_whitespace().next())
+            .collect();
+        let mut listed: Vec<String> = enum_values().into_keys().collect();
+        listed.sort();
+        let mut declared: Vec<String> = declared.into_iter().map(str::to_owned).collect();
+        declared.sort();
+        assert_eq!(listed, declared);
+        assert_eq!(enum_values()["Channel"], Channel::WIRE_VALUES);
     }
 }

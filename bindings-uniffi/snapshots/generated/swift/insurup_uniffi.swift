@@ -4019,9 +4019,24 @@ public protocol InsurUpClientProtocol: AnyObject, Sendable {
     func addresses()  -> Addresses
     
     /**
+     * The branch the client produces for by default.
+     */
+    func agentBranchId()  -> AgentBranchId?
+    
+    /**
      * The agency's branches and their hierarchy.
      */
     func agentBranches()  -> AgentBranches
+    
+    /**
+     * The agency id the client was configured with.
+     */
+    func agentId()  -> AgentId?
+    
+    /**
+     * The OAuth server that issues service-account tokens.
+     */
+    func authUrl()  -> String
     
     /**
      * The API base URL.
@@ -4092,13 +4107,13 @@ public protocol InsurUpClientProtocol: AnyObject, Sendable {
     func signOut() async throws 
     
     /**
-     * Starts a user's OAuth sign-in (`client_id` + `redirect_uri` in the options): the URL to
-     * open in the user's browser, and the `state` its callback carries back.
+     * Starts a user's OAuth sign-in (`client_id` + `redirect_uri`): the URL to open in the
+     * user's browser, and the `state` its callback carries back.
      */
     func startSignIn() async throws  -> SignInRequest
     
     /**
-     * The `User-Agent` every request carries.
+     * The `User-Agent` every request carries (`insurup-<language>/… <runtime>/… insurup-rust/…`).
      */
     func userAgent()  -> String
     
@@ -4218,12 +4233,48 @@ open func addresses() -> Addresses  {
 }
     
     /**
+     * The branch the client produces for by default.
+     */
+open func agentBranchId() -> AgentBranchId?  {
+    return try!  FfiConverterOptionTypeAgentBranchId.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_method_insurupclient_agent_branch_id(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * The agency's branches and their hierarchy.
      */
 open func agentBranches() -> AgentBranches  {
     return try!  FfiConverterTypeAgentBranches_lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_insurup_uniffi_fn_method_insurupclient_agent_branches(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The agency id the client was configured with.
+     */
+open func agentId() -> AgentId?  {
+    return try!  FfiConverterOptionTypeAgentId.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_method_insurupclient_agent_id(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The OAuth server that issues service-account tokens.
+     */
+open func authUrl() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_method_insurupclient_auth_url(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -4410,8 +4461,8 @@ open func signOut()async throws   {
 }
     
     /**
-     * Starts a user's OAuth sign-in (`client_id` + `redirect_uri` in the options): the URL to
-     * open in the user's browser, and the `state` its callback carries back.
+     * Starts a user's OAuth sign-in (`client_id` + `redirect_uri`): the URL to open in the
+     * user's browser, and the `state` its callback carries back.
      */
 open func startSignIn()async throws  -> SignInRequest  {
     return
@@ -4430,7 +4481,7 @@ open func startSignIn()async throws  -> SignInRequest  {
 }
     
     /**
-     * The `User-Agent` every request carries.
+     * The `User-Agent` every request carries (`insurup-<language>/… <runtime>/… insurup-rust/…`).
      */
 open func userAgent() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
@@ -6954,6 +7005,16 @@ public func FfiConverterTypePurchases_lower(_ value: Purchases) -> UInt64 {
  */
 public protocol RedisFleetProtocol: AnyObject, Sendable {
     
+    /**
+     * The account whose state this fleet shares.
+     */
+    func account()  -> String
+    
+    /**
+     * The Redis address, without its password.
+     */
+    func url()  -> String
+    
 }
 /**
  * One Redis and one account, for `InsurUpClient(options, fleet = …)`: the client shares the
@@ -7042,6 +7103,30 @@ public static func withOptions(url: String, options: RedisFleetOptions)throws  -
 }
     
 
+    
+    /**
+     * The account whose state this fleet shares.
+     */
+open func account() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_method_redisfleet_account(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The Redis address, without its password.
+     */
+open func url() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_method_redisfleet_url(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
     
 
     
@@ -9711,6 +9796,30 @@ fileprivate struct FfiConverterOptionTypeAgentBranchId: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeAgentId: FfiConverterRustBuffer {
+    typealias SwiftType = AgentId?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeAgentId.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeAgentId.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCoverageGroupId: FfiConverterRustBuffer {
     typealias SwiftType = CoverageGroupId?
 
@@ -10816,7 +10925,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_addresses() != 42714) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_agent_branch_id() != 44306) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_agent_branches() != 10673) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_agent_id() != 45651) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_auth_url() != 23818) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_base_url() != 34649) {
@@ -10858,16 +10976,22 @@ private let initializationResult: InitializationResult = {
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_sign_out() != 2235) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_start_sign_in() != 52065) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_start_sign_in() != 9789) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_insurup_uniffi_checksum_method_insurupclient_user_agent() != 42695) {
+    if (uniffi_insurup_uniffi_checksum_method_insurupclient_user_agent() != 5888) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_vehicles() != 27541) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_insurupclient_webhooks() != 55047) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_redisfleet_account() != 25448) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_redisfleet_url() != 52104) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_agentuserrows_next() != 28921) {

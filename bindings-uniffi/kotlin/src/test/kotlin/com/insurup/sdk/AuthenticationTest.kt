@@ -142,6 +142,18 @@ class AuthenticationTest {
     }
 
     @Test
+    fun `the client reports what it was configured with, as every language does`() {
+        val options = sandbox.options().copy(agentId = "agent-1", agentBranchId = "branch-7")
+        val client = InsurUpClient(options)
+        // The URLs as the core parsed them: with the path's slash.
+        assertEquals("${sandbox.baseUrl}/", client.baseUrl())
+        assertEquals(sandbox.authUrl, client.authUrl().removeSuffix("/"))
+        assertEquals("agent-1", client.agentId())
+        assertEquals("branch-7", client.agentBranchId())
+        assertEquals(null, sandbox.client().agentBranchId())
+    }
+
+    @Test
     fun `the client names the binding and its platform in its User-Agent`() {
         val agent = sandbox.client().userAgent()
         assertTrue(Regex("""^insurup-uniffi/\S+ \w+-\w+ insurup-rust/\S+""").containsMatchIn(agent), agent)

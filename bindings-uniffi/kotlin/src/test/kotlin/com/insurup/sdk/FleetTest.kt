@@ -85,6 +85,13 @@ class FleetTest {
     }
 
     @Test
+    fun `a fleet shows its Redis without the password, and its account`() {
+        val fleet = RedisFleet("redis://worker:s3cret-pw@127.0.0.1:6379/0", "ops@acente.com.tr")
+        assertEquals("ops@acente.com.tr", fleet.account())
+        assertTrue(fleet.url().startsWith("redis://") && "s3cret-pw" !in fleet.url(), fleet.url())
+    }
+
+    @Test
     fun `two clients with their own RedisTokenStore log in once between them and never refuse each other's refresh`() {
         val account = "store-" + Fixtures.AGENT_EMAIL
         val (loginsBefore, refreshesBefore, askedBefore) =
