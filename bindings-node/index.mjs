@@ -35,6 +35,7 @@ export const {
   WebhookDeliveryPages,
   TokenSet,
   RedisTokenStore,
+  FileTokenStore,
   RedisFleet,
   DocumentSerial,
   InsurUpError,

@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
 import {
   AuthenticationError,
   Client,
   DocumentSerial,
+  FileTokenStore,
   TokenSet,
   TokenStoreError,
   TwoFactorRequiredError,
@@ -264,6 +269,21 @@ describe('token stores', () => {
     const loginsBefore = (await sandbox.stats()).logins
     await sandbox.client({ tokenStore: store }).reference.me()
     assert.equal((await sandbox.stats()).logins, loginsBefore)
+  })
+
+  test('a FileTokenStore keeps the session in an owner-only file a restarted client signs in from', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'insurup-'))
+    const file = path.join(dir, 'tokens.json')
+    const store = new FileTokenStore(file)
+    assert.equal(store.path, file)
+    await sandbox.client({ tokenStore: store }).signIn()
+    assert.equal(statSync(file).mode & 0o777, 0o600)
+    assert.deepEqual(Object.keys(JSON.parse(readFileSync(file, 'utf8'))).sort(), ['accessToken', 'expiresInSecs', 'issuedAtMs', 'refreshToken', 'subject'])
+
+    const loginsBefore = (await sandbox.stats()).logins
+    await sandbox.client({ tokenStore: new FileTokenStore(file) }).reference.me()
+    assert.equal((await sandbox.stats()).logins, loginsBefore, 'no new login')
+    rmSync(dir, { recursive: true })
   })
 
   test('the stored form is the core\'s JSON, and a store may hand it back parsed or as text', async () => {

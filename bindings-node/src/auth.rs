@@ -5,6 +5,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 
 use napi::bindgen_prelude::{
     Either, FromNapiValue, Function, JsObjectValue, JsValuesTupleIntoVec, Object, Promise,
@@ -103,6 +104,37 @@ impl TokenSet {
     #[napi(getter)]
     pub fn expires_at<'env>(&self, env: &'env Env) -> Result<JsDate<'env>> {
         env.create_date(self.0.expires_at_ms() as f64)
+    }
+}
+
+/// The session kept in a JSON file readable by its owner only (mode 0600), replaced atomically:
+/// a restarted process continues without logging in, or asking for a 2FA code, again, and
+/// processes sharing the file share the session. Give it to a client as `tokenStore`.
+///
+/// ```ts
+/// const client = new Client({ email, password, tokenStore: new FileTokenStore('/var/lib/crm/insurup.json') })
+/// ```
+#[derive(Debug)]
+#[napi]
+pub struct FileTokenStore(pub(crate) Arc<insurup::FileTokenStore>);
+
+#[napi]
+impl FileTokenStore {
+    /// A store at `path`, else `$INSURUP_TOKEN_FILE`, else `~/.config/insurup/tokens.json`; the
+    /// file is created on the first save.
+    #[napi(constructor)]
+    pub fn new(path: Option<String>) -> Self {
+        let store = path.map_or_else(
+            insurup::FileTokenStore::default,
+            insurup::FileTokenStore::new,
+        );
+        FileTokenStore(Arc::new(store))
+    }
+
+    /// The file's path.
+    #[napi(getter)]
+    pub fn path(&self) -> String {
+        self.0.path().display().to_string()
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use napi::bindgen_prelude::{ClassInstance, Either, Function, Object, Unknown};
+use napi::bindgen_prelude::{ClassInstance, Either3, Function, Object, Unknown};
 use napi::{Env, Result};
 use napi_derive::napi;
 
@@ -11,7 +11,7 @@ use insurup::{
     AgentBranchId, AgentId, ClientBuilder, ClientOptions, SignInRequest, TwoFactorChallenge,
 };
 
-use crate::auth::{JsTokenStore, JsTwoFactor, MaybePromise};
+use crate::auth::{FileTokenStore, JsTokenStore, JsTwoFactor, MaybePromise};
 use crate::fleet::{RedisFleet, RedisTokenStore};
 use crate::read;
 use crate::resources::{
@@ -29,8 +29,14 @@ pub struct ClientPlugins<'env> {
     pub two_factor: Option<Function<'env, TwoFactorChallenge, MaybePromise<String>>>,
     /// Where the session keeps its tokens; in memory by default. A `RedisTokenStore` shares
     /// them with every worker process of the account.
-    #[napi(ts_type = "TokenStore | RedisTokenStore")]
-    pub token_store: Option<Either<ClassInstance<'env, RedisTokenStore>, Object<'env>>>,
+    #[napi(ts_type = "TokenStore | RedisTokenStore | FileTokenStore")]
+    pub token_store: Option<
+        Either3<
+            ClassInstance<'env, RedisTokenStore>,
+            ClassInstance<'env, FileTokenStore>,
+            Object<'env>,
+        >,
+    >,
     /// Shares the session (unless `tokenStore` is given), a purchase lock per product and the
     /// fleet's rate budget with every worker process of the account.
     pub fleet: Option<ClassInstance<'env, RedisFleet>>,
@@ -51,8 +57,9 @@ fn build(env: &Env, builder: ClientBuilder, options: Option<Unknown>) -> Result<
             builder = builder.two_factor(Arc::new(JsTwoFactor::new(function)?));
         }
         builder = match &plugins.token_store {
-            Some(Either::A(store)) => builder.token_store(store.0.clone()),
-            Some(Either::B(store)) => builder.token_store(Arc::new(JsTokenStore::new(store)?)),
+            Some(Either3::A(store)) => builder.token_store(store.0.clone()),
+            Some(Either3::B(store)) => builder.token_store(store.0.clone()),
+            Some(Either3::C(store)) => builder.token_store(Arc::new(JsTokenStore::new(store)?)),
             None => builder,
         };
     }

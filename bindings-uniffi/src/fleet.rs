@@ -47,21 +47,37 @@ impl RedisFleet {
     }
 }
 
-/// The core's Redis token store as the binding's `TokenStore`. Kotlin and Swift may also call
-/// it directly, outside the Tokio runtime its Redis connection needs: `Compat` enters it.
-#[async_trait::async_trait]
-impl TokenStore for insurup::RedisTokenStore {
-    async fn load(&self) -> Result<Option<TokenSet>> {
-        Ok(Compat::new(insurup::TokenStore::load(self)).await?)
-    }
+/// The core's token stores as the binding's `TokenStore`. Kotlin and Swift may also call them
+/// directly, outside the Tokio runtime their Redis connection or file needs: `Compat` enters it.
+macro_rules! core_store {
+    ($($store:ty),+) => {$(
+        #[async_trait::async_trait]
+        impl TokenStore for $store {
+            async fn load(&self) -> Result<Option<TokenSet>> {
+                Ok(Compat::new(insurup::TokenStore::load(self)).await?)
+            }
 
-    async fn save(&self, tokens: TokenSet) -> Result<()> {
-        Ok(Compat::new(insurup::TokenStore::save(self, &tokens)).await?)
-    }
+            async fn save(&self, tokens: TokenSet) -> Result<()> {
+                Ok(Compat::new(insurup::TokenStore::save(self, &tokens)).await?)
+            }
 
-    async fn clear(&self) -> Result<()> {
-        Ok(Compat::new(insurup::TokenStore::clear(self)).await?)
-    }
+            async fn clear(&self) -> Result<()> {
+                Ok(Compat::new(insurup::TokenStore::clear(self)).await?)
+            }
+        }
+    )+};
+}
+
+core_store!(insurup::RedisTokenStore, insurup::FileTokenStore);
+
+/// The session kept in a JSON file readable by its owner only (mode 0600), so a restarted
+/// process continues without logging in, or asking for a 2FA code, again; processes sharing the
+/// file share the session. At `path`, else `$INSURUP_TOKEN_FILE`, else
+/// `~/.config/insurup/tokens.json` (on Android, pass a path in the app's files directory).
+/// Kotlin: `FileTokenStore(path)`.
+#[uniffi::export(default(path = None))]
+pub fn file_token_store(path: Option<String>) -> Arc<dyn TokenStore> {
+    Arc::new(path.map_or_else(insurup::FileTokenStore::default, insurup::FileTokenStore::new))
 }
 
 /// The session of `account` kept in the Redis at `url` and shared by every worker that uses
@@ -82,12 +98,16 @@ pub fn redis_token_store_with_options(
     Ok(Arc::new(insurup::RedisTokenStore::with_options(url, options)?))
 }
 
-/// The core's store for `store`: a Redis store as itself, so the session runs the shared-renewal
-/// protocol; one implemented in Kotlin or Swift through its adapter.
+/// The core's store for `store`: one of the core's own as itself (a Redis store so the session
+/// runs the shared-renewal protocol); one implemented in Kotlin or Swift through its adapter.
 pub(crate) fn core_token_store(store: Arc<dyn TokenStore>) -> Arc<dyn insurup::TokenStore> {
     let any: Arc<dyn Any + Send + Sync> = store.clone();
-    match any.downcast::<insurup::RedisTokenStore>() {
-        Ok(redis) => redis,
+    let any = match any.downcast::<insurup::RedisTokenStore>() {
+        Ok(redis) => return redis,
+        Err(any) => any,
+    };
+    match any.downcast::<insurup::FileTokenStore>() {
+        Ok(file) => file,
         Err(_) => Arc::new(ForeignTokenStore(store)),
     }
 }

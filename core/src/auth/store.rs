@@ -118,6 +118,13 @@ impl FileTokenStore {
     }
 }
 
+impl Default for FileTokenStore {
+    /// A store at [`FileTokenStore::default_path`].
+    fn default() -> Self {
+        FileTokenStore::new(FileTokenStore::default_path())
+    }
+}
+
 impl fmt::Debug for FileTokenStore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FileTokenStore")

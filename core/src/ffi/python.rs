@@ -179,7 +179,7 @@ impl crate::FileTokenStore {
     #[new]
     #[pyo3(signature = (path = None))]
     fn py_new(path: Option<std::path::PathBuf>) -> Self {
-        Self::new(path.unwrap_or_else(Self::default_path))
+        path.map_or_else(Self::default, Self::new)
     }
 
     /// The file's path.

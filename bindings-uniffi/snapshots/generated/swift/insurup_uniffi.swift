@@ -10712,6 +10712,21 @@ public func tokenSetToJson(tokens: TokenSet) -> String  {
 })
 }
 /**
+ * The session kept in a JSON file readable by its owner only (mode 0600), so a restarted
+ * process continues without logging in, or asking for a 2FA code, again; processes sharing the
+ * file share the session. At `path`, else `$INSURUP_TOKEN_FILE`, else
+ * `~/.config/insurup/tokens.json` (on Android, pass a path in the app's files directory).
+ * Kotlin: `FileTokenStore(path)`.
+ */
+public func fileTokenStore(path: String? = nil) -> TokenStore  {
+    return try!  FfiConverterTypeTokenStore_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_func_file_token_store(
+        FfiConverterOptionString.lower(path),uniffiCallStatus
+    )
+})
+}
+/**
  * The session of `account` kept in the Redis at `url` and shared by every worker that uses
  * the same two: one login for all of them, one refresh per token generation. A token store for
  * `InsurUpClient(options, token_store = …)` (Kotlin: `RedisTokenStore(url, account)`).
@@ -10872,6 +10887,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_func_token_set_to_json() != 19876) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_func_file_token_store() != 36809) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_func_redis_token_store() != 63681) {

@@ -1643,6 +1643,11 @@ RustBuffer uniffi_insurup_uniffi_fn_func_token_set_from_json(RustBuffer json, Ru
 RustBuffer uniffi_insurup_uniffi_fn_func_token_set_to_json(RustBuffer tokens, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_FILE_TOKEN_STORE
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_FILE_TOKEN_STORE
+uint64_t uniffi_insurup_uniffi_fn_func_file_token_store(RustBuffer path, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_REDIS_TOKEN_STORE
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_FN_FUNC_REDIS_TOKEN_STORE
 uint64_t uniffi_insurup_uniffi_fn_func_redis_token_store(RustBuffer url, RustBuffer account, RustCallStatus *_Nonnull out_status
@@ -1968,6 +1973,12 @@ uint16_t uniffi_insurup_uniffi_checksum_func_token_set_from_json(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_TOKEN_SET_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_TOKEN_SET_TO_JSON
 uint16_t uniffi_insurup_uniffi_checksum_func_token_set_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_FILE_TOKEN_STORE
+#define UNIFFI_FFIDEF_UNIFFI_INSURUP_UNIFFI_CHECKSUM_FUNC_FILE_TOKEN_STORE
+uint16_t uniffi_insurup_uniffi_checksum_func_file_token_store(void
     
 );
 #endif

@@ -49,3 +49,10 @@ public func RedisTokenStore(url: String, account: String) throws -> TokenStore {
 public func RedisTokenStore(url: String, options: RedisTokenStoreOptions) throws -> TokenStore {
     try redisTokenStoreWithOptions(url: url, options: options)
 }
+
+/// The session kept in a JSON file readable by its owner only, so a restarted process continues
+/// without logging in again: at `path`, else `$INSURUP_TOKEN_FILE`, else
+/// `~/.config/insurup/tokens.json` (in an app, pass a path in its Application Support directory).
+public func FileTokenStore(path: String? = nil) -> TokenStore {
+    fileTokenStore(path: path)
+}

@@ -20,3 +20,11 @@ fun RedisTokenStore(url: String, account: String): TokenStore = redisTokenStore(
 @Suppress("FunctionName")
 fun RedisTokenStore(url: String, options: RedisTokenStoreOptions): TokenStore =
     redisTokenStoreWithOptions(url, options)
+
+/**
+ * The session kept in a JSON file readable by its owner only, so a restarted process continues
+ * without logging in again: at [path], else `$INSURUP_TOKEN_FILE`, else
+ * `~/.config/insurup/tokens.json` (on Android, pass a path under `context.filesDir`).
+ */
+@Suppress("FunctionName")
+fun FileTokenStore(path: String? = null): TokenStore = fileTokenStore(path)

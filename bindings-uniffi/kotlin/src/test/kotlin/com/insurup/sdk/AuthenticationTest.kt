@@ -103,6 +103,21 @@ class AuthenticationTest {
     }
 
     @Test
+    fun `a FileTokenStore keeps the session in an owner-only file a restarted client signs in from`() = runBlocking {
+        val file = kotlin.io.path.createTempDirectory("insurup-").resolve("tokens.json")
+        sandbox.client(tokenStore = FileTokenStore(file.toString())).signIn()
+        assertEquals("rw-------", java.nio.file.Files.getPosixFilePermissions(file).let(java.nio.file.attribute.PosixFilePermissions::toString))
+        assertTrue("refreshToken" in file.toFile().readText())
+        val logins = sandbox.stat("logins")
+
+        val restarted = sandbox.client(tokenStore = FileTokenStore(file.toString()))
+        assertEquals(Fixtures.AGENT_EMAIL, restarted.reference().me().email)
+
+        assertEquals(logins, sandbox.stat("logins"), "no new login")
+        assertNotNull(FileTokenStore(file.toString()).load(), "Kotlin may read the store itself")
+    }
+
+    @Test
     fun `signing out clears the app's token store`() = runBlocking {
         val store = InMemoryTokenStore()
         val client = sandbox.client(tokenStore = store)
