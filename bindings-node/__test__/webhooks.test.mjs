@@ -105,6 +105,8 @@ describe('receiving webhooks', () => {
     assert.equal(seen.forget('d-1'), true)
     assert.equal(seen.firstTime('d-1'), true)
     assert.equal(seen.size, 1)
+    assert.equal(seen.capacity, 2)
+    assert.equal(new DeliveryDeduplicator().capacity, 10_000, "the core's default")
   })
 
   test('a signed body replayed under a new delivery id is a repeat', () => {

@@ -115,4 +115,10 @@ impl DeliveryDeduplicator {
     pub fn size(&self) -> u32 {
         u32::try_from(self.0.len()).unwrap_or(u32::MAX)
     }
+
+    /// How many ids it remembers at most.
+    #[napi(getter)]
+    pub fn capacity(&self) -> u32 {
+        u32::try_from(self.0.capacity()).unwrap_or(u32::MAX)
+    }
 }

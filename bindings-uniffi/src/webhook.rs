@@ -92,4 +92,9 @@ impl DeliveryDeduplicator {
     pub fn size(&self) -> u32 {
         u32::try_from(self.0.len()).unwrap_or(u32::MAX)
     }
+
+    /// How many ids it remembers at most.
+    pub fn capacity(&self) -> u32 {
+        u32::try_from(self.0.capacity()).unwrap_or(u32::MAX)
+    }
 }

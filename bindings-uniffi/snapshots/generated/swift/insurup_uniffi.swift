@@ -3120,6 +3120,11 @@ public func FfiConverterTypeCustomers_lower(_ value: Customers) -> UInt64 {
 public protocol DeliveryDeduplicatorProtocol: AnyObject, Sendable {
     
     /**
+     * How many ids it remembers at most.
+     */
+    func capacity()  -> UInt32
+    
+    /**
      * True the first time a delivery is offered, false for every repeat still remembered.
      * Pass the raw `body` too: then a signed body replayed under a new delivery id is also a
      * repeat, and replays cannot push real ids out of memory.
@@ -3207,6 +3212,18 @@ public convenience init(capacity: UInt32? = nil) {
 
     
 
+    
+    /**
+     * How many ids it remembers at most.
+     */
+open func capacity() -> UInt32  {
+    return try!  FfiConverterUInt32.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_insurup_uniffi_fn_method_deliverydeduplicator_capacity(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
     
     /**
      * True the first time a delivery is offered, false for every repeat still remembered.
@@ -11508,6 +11525,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_webhooks_update() != 23583) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_insurup_uniffi_checksum_method_deliverydeduplicator_capacity() != 38138) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_insurup_uniffi_checksum_method_deliverydeduplicator_first_time() != 41098) {

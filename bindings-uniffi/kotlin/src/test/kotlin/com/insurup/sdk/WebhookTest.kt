@@ -47,7 +47,9 @@ class WebhookTest {
             assertTrue(seen.forget("d-1"))
             assertTrue(seen.firstTime("d-1"))
             assertEquals(1u, seen.size())
+            assertEquals(2u, seen.capacity())
         }
+        DeliveryDeduplicator().use { assertEquals(10_000u, it.capacity(), "the core's default") }
     }
 
     @Test
