@@ -110,8 +110,8 @@ function storedAsJson(store) {
 
 function nativeOptions(options) {
   const store = options?.tokenStore
-  const native_ = store instanceof native.RedisTokenStore || store instanceof native.FileTokenStore
-  return store && !native_ ? { ...options, tokenStore: storedAsJson(store) } : options
+  const coreStore = store instanceof native.RedisTokenStore || store instanceof native.FileTokenStore
+  return store && !coreStore ? { ...options, tokenStore: storedAsJson(store) } : options
 }
 
 // The one class users construct. napi makes its constructor and `fromEnv` read-only, so a

@@ -271,19 +271,26 @@ describe('token stores', () => {
     assert.equal((await sandbox.stats()).logins, loginsBefore)
   })
 
-  test('a FileTokenStore keeps the session in an owner-only file a restarted client signs in from', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'insurup-'))
-    const file = path.join(dir, 'tokens.json')
-    const store = new FileTokenStore(file)
-    assert.equal(store.path, file)
-    await sandbox.client({ tokenStore: store }).signIn()
-    assert.equal(statSync(file).mode & 0o777, 0o600)
-    assert.deepEqual(Object.keys(JSON.parse(readFileSync(file, 'utf8'))).sort(), ['accessToken', 'expiresInSecs', 'issuedAtMs', 'refreshToken', 'subject'])
+  test('a FileTokenStore keeps the session in an owner-only file a restarted client signs in from, in every dialect', async () => {
+    const graphqlDocsSandbox = await startSandbox('--dialect', 'graphql-docs')
+    try {
+      for (const served of [sandbox, guideSandbox, graphqlDocsSandbox]) {
+        const dir = mkdtempSync(path.join(tmpdir(), 'insurup-'))
+        const file = path.join(dir, 'tokens.json')
+        const store = new FileTokenStore(file)
+        assert.equal(store.path, file)
+        await served.client({ tokenStore: store }).signIn()
+        assert.equal(statSync(file).mode & 0o777, 0o600)
+        assert.deepEqual(Object.keys(JSON.parse(readFileSync(file, 'utf8'))).sort(), ['accessToken', 'expiresInSecs', 'issuedAtMs', 'refreshToken', 'subject'])
 
-    const loginsBefore = (await sandbox.stats()).logins
-    await sandbox.client({ tokenStore: new FileTokenStore(file) }).reference.me()
-    assert.equal((await sandbox.stats()).logins, loginsBefore, 'no new login')
-    rmSync(dir, { recursive: true })
+        const loginsBefore = (await served.stats()).logins
+        await served.client({ tokenStore: new FileTokenStore(file) }).reference.me()
+        assert.equal((await served.stats()).logins, loginsBefore, 'no new login')
+        rmSync(dir, { recursive: true })
+      }
+    } finally {
+      await graphqlDocsSandbox.stop()
+    }
   })
 
   test('the stored form is the core\'s JSON, and a store may hand it back parsed or as text', async () => {

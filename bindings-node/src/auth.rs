@@ -124,11 +124,7 @@ impl FileTokenStore {
     /// file is created on the first save.
     #[napi(constructor)]
     pub fn new(path: Option<String>) -> Self {
-        let store = path.map_or_else(
-            insurup::FileTokenStore::default,
-            insurup::FileTokenStore::new,
-        );
-        FileTokenStore(Arc::new(store))
+        FileTokenStore(Arc::new(insurup::FileTokenStore::at(path)))
     }
 
     /// The file's path.

@@ -77,7 +77,7 @@ core_store!(insurup::RedisTokenStore, insurup::FileTokenStore);
 /// Kotlin: `FileTokenStore(path)`.
 #[uniffi::export(default(path = None))]
 pub fn file_token_store(path: Option<String>) -> Arc<dyn TokenStore> {
-    Arc::new(path.map_or_else(insurup::FileTokenStore::default, insurup::FileTokenStore::new))
+    Arc::new(insurup::FileTokenStore::at(path))
 }
 
 /// The session of `account` kept in the Redis at `url` and shared by every worker that uses

@@ -118,10 +118,11 @@ impl FileTokenStore {
     }
 }
 
-impl Default for FileTokenStore {
-    /// A store at [`FileTokenStore::default_path`].
-    fn default() -> Self {
-        FileTokenStore::new(FileTokenStore::default_path())
+impl FileTokenStore {
+    /// A store at `path`, or at [`FileTokenStore::default_path`] when there is none: what every
+    /// language's `FileTokenStore(path?)` makes.
+    pub fn at(path: Option<impl Into<PathBuf>>) -> Self {
+        FileTokenStore::new(path.map_or_else(FileTokenStore::default_path, Into::into))
     }
 }
 

@@ -179,7 +179,7 @@ impl crate::FileTokenStore {
     #[new]
     #[pyo3(signature = (path = None))]
     fn py_new(path: Option<std::path::PathBuf>) -> Self {
-        path.map_or_else(Self::default, Self::new)
+        Self::at(path)
     }
 
     /// The file's path.
