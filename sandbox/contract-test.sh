@@ -32,20 +32,14 @@ cargo build --quiet -p insurup-sandbox --bin insurup-sandbox
 binary="$target/debug/insurup-sandbox"
 mkdir -p "$report_dir"
 
-pid=""
-cleanup() {
-  if [ -n "$pid" ]; then
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
-}
-trap cleanup EXIT
-
-failed=()
-for dialect in "${dialects[@]}"; do
+# Checks one dialect against a sandbox of its own; exits non-zero if the contract is broken.
+# The dialects run at once: each run is mostly one core waiting on the other's answers.
+check_dialect() {
+  local dialect="$1"
+  trap 'kill "$sandbox" 2>/dev/null; wait "$sandbox" 2>/dev/null' EXIT
   out="$report_dir/$dialect.urls"
-  "$binary" --dialect "$dialect" --latency-scale 0 --generated-policies 20 >"$out" 2>"$report_dir/$dialect.log" &
-  pid=$!
+  "$binary" --dialect "$dialect" --latency-scale 0 --generated-policies 20 >"$out" 2>"$report_dir/$dialect.sandbox.log" &
+  sandbox=$!
   for _ in $(seq 1 100); do
     [ -s "$out" ] && break
     sleep 0.1
@@ -126,10 +120,11 @@ for pattern, params in operations:
 PYTHON
 
   echo "== $dialect: $base"
-  log="$report_dir/$dialect.log"
-  # Run from the report directory: schemathesis keeps its cache in the working directory.
+  log="$report_dir/$dialect.schemathesis.log"
+  # Each dialect in a directory of its own: schemathesis keeps its cache in the working directory.
+  mkdir -p "$report_dir/$dialect"
   run_schemathesis() {
-    (cd "$report_dir" && "$venv/bin/schemathesis" --config-file "$config" run "$base/openapi.json" \
+    (cd "$report_dir/$dialect" && "$venv/bin/schemathesis" --config-file "$config" run "$base/openapi.json" \
       --header "Authorization: Bearer $token" \
       --checks not_a_server_error,response_schema_conformance \
       --phases examples,coverage,fuzzing \
@@ -137,8 +132,10 @@ PYTHON
       --seed "$seed" \
       --workers 2 \
       --warnings missing_test_data \
-      --report junit --report-junit-path "$report_dir/$dialect.junit.xml") 2>&1 | tee "$log"
-    return "${PIPESTATUS[0]}"
+      --report junit --report-junit-path "$report_dir/$dialect.junit.xml") >"$log" 2>&1
+    local status=$?
+    cat "$log"
+    return "$status"
   }
   if ! run_schemathesis; then
     # schemathesis can crash inside its own case generation (a "Runtime Error" with no check
@@ -146,13 +143,23 @@ PYTHON
     # check is never retried.
     if grep -q "Runtime Error" "$log" && ! grep -Eq "[0-9]+ failed" "$log"; then
       echo "== $dialect: schemathesis itself crashed and no check failed; running it once more"
-      run_schemathesis || failed+=("$dialect")
+      run_schemathesis || return 1
     else
-      failed+=("$dialect")
+      return 1
     fi
   fi
-  cleanup
-  pid=""
+}
+
+jobs=()
+for dialect in "${dialects[@]}"; do
+  # A subshell each, so each one's EXIT trap stops its own sandbox.
+  ( check_dialect "$dialect" ) >"$report_dir/$dialect.out" 2>&1 &
+  jobs+=("$!")
+done
+failed=()
+for i in "${!dialects[@]}"; do
+  wait "${jobs[$i]}" || failed+=("${dialects[$i]}")
+  cat "$report_dir/${dialects[$i]}.out"
 done
 
 if [ ${#failed[@]} -gt 0 ]; then

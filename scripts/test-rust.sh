@@ -12,8 +12,8 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 scripts/redis.sh
 
-echo "==> cargo test (core, sandbox, cli, end-to-end, doc tests)"
-cargo test --locked
+echo "==> cargo test (core, sandbox, cli, end-to-end, doc tests), several executables at once"
+scripts/run-test-executables.sh
 # The examples link beside dozens of test executables otherwise; a machine short of disk fails there.
 scripts/drop-test-executables.sh
 
