@@ -62,8 +62,9 @@ struct Lane {
     /// Whether the pace is at the ceiling: set by the estimate and by climbing back, not by a
     /// cut, so that only a 429 at the ceiling lowers it.
     at_ceiling: bool,
-    /// When the refusal that gave the first estimate arrived; cleared by the first cut.
-    first_refusal_answered: Option<Instant>,
+    /// When the refusal that gave the first estimate arrived, and when the hold it brought
+    /// ended; cleared by the first cut.
+    first_refusal: Option<(Instant, Instant)>,
     /// When the inferred pace last changed (a cut's hold ended, or it climbed a step).
     stepped_at: Instant,
     /// When the current inferred rate took effect (the end of the hold that came with it).
@@ -120,7 +121,7 @@ impl Default for Lane {
             first_estimate: 0.0,
             ceiling: 0.0,
             at_ceiling: false,
-            first_refusal_answered: None,
+            first_refusal: None,
             stepped_at: Instant::now(),
             paced_since: Instant::now(),
             next_slot: None,
@@ -171,7 +172,7 @@ impl Lane {
             // Refused at the ceiling itself, the ceiling was too high too.
             (Some(rate), _) if sent >= self.paced_since => {
                 let floor = self.first_estimate * 0.5;
-                self.first_refusal_answered = None;
+                self.first_refusal = None;
                 if self.at_ceiling {
                     self.ceiling = (self.ceiling * 0.9).max(floor);
                     self.at_ceiling = false;
@@ -188,7 +189,7 @@ impl Lane {
             (None, Some((first, _, accepted))) if accepted >= LEAST_SAMPLE => {
                 self.estimate(accepted_rate(first, now, accepted));
                 self.at_ceiling = true;
-                self.first_refusal_answered = Some(now);
+                self.first_refusal = Some((now, now + wait));
             }
             (None, _) => return,
         }
@@ -220,17 +221,20 @@ impl Lane {
         at
     }
 
-    /// Answers to requests sent before the first refusal arrived that come back after it show
-    /// the server accepted more than the estimate assumed: refusals come back first, as refusals
-    /// do, and concurrent requests are handled in any order, so a refusal answered after four
-    /// acceptances may be one of fifty requests in flight of which forty were accepted. The
-    /// estimate takes them in until the first cut.
+    /// Acceptances of the burst the first refusal ended that come back after it show the server
+    /// accepted more than the estimate assumed: refusals come back first, as refusals do, and
+    /// concurrent requests are handled in any order, so a refusal answered after four
+    /// acceptances may be one of fifty requests in flight of which forty were accepted. A
+    /// request of that burst may even leave after the refusal arrived (it was admitted before
+    /// the hold, on a busy machine): what counts is that it left before the hold ended, as no
+    /// later request can. The estimate takes them in until the first cut.
     fn count_late_answers(&mut self, sent: Instant) {
-        let (Some(refused), Some((first, _, accepted))) = (self.first_refusal_answered, self.run)
+        let (Some((refused, hold_ended)), Some((first, _, accepted))) =
+            (self.first_refusal, self.run)
         else {
             return;
         };
-        if sent > refused || self.announced {
+        if sent >= hold_ended || self.announced {
             return;
         }
         let rate = accepted_rate(first, refused, accepted);
@@ -440,9 +444,28 @@ mod tests {
             lane.learn(sent, start + Duration::from_millis(200), 200, &none, None);
         }
         assert_eq!(lane.rate, Some(20.0));
-        // A request sent after the refusal says nothing about what the server accepted before.
-        lane.learn(sent, sent + Duration::from_millis(1), 200, &none, None);
+        // A request sent once the hold ended is paced: it says nothing about the burst.
+        let hold_ended = sent + Duration::from_secs(1);
+        lane.learn(hold_ended, hold_ended, 200, &none, None);
         assert_eq!(lane.rate, Some(20.0));
+    }
+
+    #[test]
+    fn a_burst_still_leaving_when_its_first_refusal_arrives_counts_toward_the_estimate() {
+        // A busy client: fifty requests admitted at once, four accepted and one refused before
+        // the rest have left; thirty-six more leave in the next 36 ms and are accepted.
+        let start = Instant::now();
+        let mut lane = lane_that_accepted(4, start);
+        let none = HeaderMap::new();
+        let (status, wait) = refused(Duration::from_secs(1));
+        let refusal = start + Duration::from_millis(10);
+        lane.learn(refusal, start, status, &none, wait);
+        for late in 0..36 {
+            let sent = refusal + Duration::from_millis(late);
+            lane.learn(sent + Duration::from_millis(5), sent, 200, &none, None);
+        }
+        let rate = lane.rate.expect("paced");
+        assert!((rate - 40.0 / 1.01).abs() < 1e-9, "{rate}");
     }
 
     #[test]
