@@ -16,7 +16,9 @@
 //!   burst, one route's own limit): after [`RECOVERY_STEP`] without a 429 the pace climbs back a
 //!   tenth of the first estimate at a time, up to a ceiling that only a 429 at the ceiling itself
 //!   lowers. A true budget so settles under its rate; a passing burst does not slow the client
-//!   for good.
+//!   for good. Nor does the ceiling: an inferred pace that [`FORGET_AFTER`] has neither held a
+//!   request back nor met a 429 is forgotten, so the next burst finds out afresh (a batch running
+//!   at a true budget is held back all the time, and keeps its pace).
 //!
 //! Paced requests leave one after another at [`HEADROOM`] of the rate, so the server's bucket
 //! refills a little faster than it drains and timing jitter does not end in a 429.
@@ -41,6 +43,9 @@ const RECOVERY_STEP: Duration = Duration::from_secs(2);
 
 /// A pause this long between accepted requests means the server's bucket had time to fill again.
 const IDLE_GAP: Duration = Duration::from_secs(1);
+
+/// How long an inferred pace lasts once it neither holds a request back nor meets a 429.
+const FORGET_AFTER: Duration = Duration::from_secs(60);
 
 /// What one client knows about the server's limits, per route class.
 #[derive(Debug, Default)]
@@ -69,6 +74,8 @@ struct Lane {
     stepped_at: Instant,
     /// When the current inferred rate took effect (the end of the hold that came with it).
     paced_since: Instant,
+    /// When the pace last held a request back or a 429 arrived.
+    last_felt: Instant,
     /// When the next paced request may leave.
     next_slot: Option<Instant>,
     /// No request leaves before this.
@@ -124,6 +131,7 @@ impl Default for Lane {
             first_refusal: None,
             stepped_at: Instant::now(),
             paced_since: Instant::now(),
+            last_felt: Instant::now(),
             next_slot: None,
             held_until: None,
             run: None,
@@ -152,6 +160,7 @@ impl Lane {
             self.count_late_answers(sent);
             return;
         }
+        self.last_felt = now;
         let Some(wait) = retry_after else {
             return;
         };
@@ -204,6 +213,7 @@ impl Lane {
     }
 
     fn reserve(&mut self, now: Instant) -> Instant {
+        self.forget_if_unfelt(now);
         let mut at = now;
         if let Some(until) = self.held_until {
             at = at.max(until);
@@ -218,7 +228,24 @@ impl Lane {
                 .min(Duration::from_secs(60));
             self.next_slot = Some(at + spacing);
         }
+        if at > now {
+            self.last_felt = now;
+        }
         at
+    }
+
+    /// Drops an inferred pace nobody has felt for [`FORGET_AFTER`]: whatever budget or burst it
+    /// came from says nothing about the server now. An announced rate stays: every answer
+    /// restates it.
+    fn forget_if_unfelt(&mut self, now: Instant) {
+        if self.rate.is_none() || self.announced || now < self.last_felt + FORGET_AFTER {
+            return;
+        }
+        tracing::debug!("no 429 and no request held back for a minute: pacing stops");
+        *self = Lane {
+            run: self.run,
+            ..Lane::default()
+        };
     }
 
     /// Acceptances of the burst the first refusal ended that come back after it show the server
@@ -517,6 +544,47 @@ mod tests {
             lane.reserve(at + RECOVERY_STEP * (step + 1));
         }
         assert_eq!(lane.rate.map(|rate| (rate * 1000.0).round()), Some(8100.0));
+    }
+
+    #[test]
+    fn an_inferred_pace_nobody_felt_for_a_minute_is_forgotten_and_a_busy_one_is_kept() {
+        let start = Instant::now();
+        let none = HeaderMap::new();
+        let (status, wait) = refused(Duration::from_secs(1));
+        // A batch at a true budget: requests wait for their slots all the time.
+        let mut busy = lane_that_accepted(10, start);
+        busy.learn(start, start, status, &none, wait);
+        let mut at = start + Duration::from_secs(1);
+        while at < start + FORGET_AFTER * 2 {
+            busy.reserve(at);
+            busy.reserve(at);
+            at += Duration::from_millis(100);
+        }
+        assert_eq!(busy.rate, Some(10.0));
+        // A burst that passed: later requests never wait for a slot, and no 429 comes.
+        let mut passed = lane_that_accepted(10, start);
+        passed.learn(start, start, status, &none, wait);
+        // The last thing anybody felt of the pace was the 429 at `start`.
+        let mut at = start + Duration::from_secs(2);
+        while at < start + FORGET_AFTER {
+            assert_eq!(
+                passed.reserve(at),
+                at,
+                "one request now and then is never held back"
+            );
+            assert!(passed.rate.is_some());
+            at += Duration::from_secs(1);
+        }
+        assert_eq!(passed.reserve(at), at);
+        assert_eq!(
+            passed.rate, None,
+            "forgotten a minute after anybody felt it"
+        );
+        let burst: Vec<Instant> = (0..5).map(|_| passed.reserve(at)).collect();
+        assert!(
+            burst.iter().all(|slot| *slot == at),
+            "the next burst is not paced"
+        );
     }
 
     #[test]
