@@ -235,14 +235,15 @@ impl Lane {
     }
 
     /// Drops an inferred pace nobody has felt for [`FORGET_AFTER`]: whatever budget or burst it
-    /// came from says nothing about the server now. An announced rate stays: every answer
-    /// restates it.
+    /// came from says nothing about the server now. An announced rate stays (every answer
+    /// restates it), and so does a hold a `RateLimit` field asked for.
     fn forget_if_unfelt(&mut self, now: Instant) {
         if self.rate.is_none() || self.announced || now < self.last_felt + FORGET_AFTER {
             return;
         }
         tracing::debug!("no 429 and no request held back for a minute: pacing stops");
         *self = Lane {
+            held_until: self.held_until,
             run: self.run,
             ..Lane::default()
         };
@@ -585,6 +586,19 @@ mod tests {
             burst.iter().all(|slot| *slot == at),
             "the next burst is not paced"
         );
+    }
+
+    #[test]
+    fn forgetting_a_pace_keeps_the_hold_a_ratelimit_field_asked_for() {
+        let start = Instant::now();
+        let (status, wait) = refused(Duration::from_secs(1));
+        let mut lane = lane_that_accepted(10, start);
+        lane.learn(start, start, status, &HeaderMap::new(), wait);
+        let later = start + FORGET_AFTER + Duration::from_secs(10);
+        let spent = headers(&[("ratelimit", r#""default";r=0;t=2"#)]);
+        lane.learn(later, later, 200, &spent, None);
+        assert_eq!(lane.reserve(later), later + Duration::from_secs(2));
+        assert_eq!(lane.rate, None);
     }
 
     #[test]
