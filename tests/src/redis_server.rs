@@ -58,7 +58,7 @@ impl RedisServer {
             "no".to_owned(),
         ];
         server.tls = true;
-        server.launch();
+        server.launch(false);
         Some(server)
     }
 
@@ -91,11 +91,32 @@ impl RedisServer {
             binary,
             tls: false,
         };
-        server.launch();
+        server.launch(true);
         Some(server)
     }
 
-    fn launch(&mut self) {
+    /// Starts the server; `on_any_port` lets it move to another port if its own is taken.
+    fn launch(&mut self, on_any_port: bool) {
+        // Another test's server may take the same port between the check and the start: then
+        // this one exits, and a fresh start tries another port.
+        for _ in 0..5 {
+            if self.try_launch() {
+                return;
+            }
+            if !on_any_port {
+                break;
+            }
+            self.port = free_port();
+        }
+        panic!(
+            "redis-server did not start on port {}; its log: {}",
+            self.port,
+            std::fs::read_to_string(self.log_path()).unwrap_or_default()
+        );
+    }
+
+    /// Starts redis-server and waits until it accepts connections; false if it exited first.
+    fn try_launch(&mut self) -> bool {
         let log = std::fs::File::create(self.dir.path().join("redis.log")).expect("a log file");
         let mut command = Command::new(&self.binary);
         command.args(["--bind", "127.0.0.1"]);
@@ -113,14 +134,22 @@ impl RedisServer {
             .spawn()
             .expect("redis-server starts");
         self.child = Some(child);
-        self.wait_until_ready();
+        self.wait_until_ready()
     }
 
-    fn wait_until_ready(&self) {
+    /// Waits for redis-server's own word that it listens (a connection alone could reach
+    /// another process on the port); false if it exited instead.
+    fn wait_until_ready(&mut self) -> bool {
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
-            if std::net::TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
-                return;
+            let child = self.child.as_mut().expect("a started server");
+            if child.try_wait().ok().flatten().is_some() {
+                self.child = None;
+                return false;
+            }
+            let log = std::fs::read_to_string(self.log_path()).unwrap_or_default();
+            if log.contains("Ready to accept connections") {
+                return true;
             }
             std::thread::sleep(Duration::from_millis(20));
         }
@@ -214,7 +243,7 @@ impl RedisServer {
     /// Kills the server and starts an empty one on the same port.
     pub fn restart(&mut self) {
         self.stop();
-        self.launch();
+        self.launch(false);
     }
 }
 
@@ -297,9 +326,23 @@ fn signal(pid: u32, signal: &str) {
     assert!(status.success(), "kill {signal} {pid}");
 }
 
+/// A free loopback port below the kernel's ephemeral range. The kernel hands ports of that range
+/// to every `bind` to port 0 (the sandboxes of the tests running beside this one) and to every
+/// outgoing connection, so a port taken from it could be given away while redis-server starts,
+/// or while a test has it stopped; ports below it are only ever chosen here.
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|address| address.port())
-        .expect("a free port on loopback")
+    let ephemeral_start = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|range| range.split_whitespace().next()?.parse::<u16>().ok())
+        .unwrap_or(32768);
+    let (low, high) = (
+        ephemeral_start.saturating_sub(12_000).max(1024),
+        ephemeral_start,
+    );
+    loop {
+        let port = rand::random_range(low..high);
+        if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return port;
+        }
+    }
 }
