@@ -226,23 +226,15 @@ macro_rules! client_class {
     };
 }
 
-/// Calls `client_class!` with the fields of `ClientOptions`, so both clients take the same
-/// keyword arguments and a field the core adds fails to compile here until it is passed on.
+/// Calls `client_class!` with the fields of `ClientOptions` as the core lists them
+/// (`insurup::record_fields!`), so both clients take the same keyword arguments, each `None` by
+/// default.
 macro_rules! with_client_options {
+    ((@fields $($class:tt)*) $($option:ident: $option_type:ty = None),+) => {
+        insurup::client_surface!(client_class!(options { $($option: $option_type,)+ } $($class)*));
+    };
     ($($class:tt)*) => {
-        insurup::client_surface!(client_class!(
-            options {
-                base_url: Option<String>, auth_url: Option<String>, email: Option<String>,
-                password: Option<Secret>, client_id: Option<String>,
-                client_secret: Option<Secret>, access_token: Option<Secret>,
-                redirect_uri: Option<String>, scopes: Option<Vec<String>>,
-                agent_id: Option<AgentId>, agent_branch_id: Option<AgentBranchId>,
-                timeout: Option<f64>, connect_timeout: Option<f64>, max_retries: Option<u32>,
-                two_factor_timeout: Option<f64>, purchase_confirmation_window: Option<f64>,
-                max_response_bytes: Option<u32>, dialect: Option<String>, real_time: Option<String>,
-            }
-            $($class)*
-        ));
+        insurup::record_fields!(ClientOptions, with_client_options!(@fields $($class)*));
     };
 }
 

@@ -585,13 +585,26 @@ macro_rules! client_surface {
     } };
 }
 
-/// Hands the fields of a record a `records` method takes to `$projector!`, after the `$context`
-/// tokens, each with `= None` where it may be left out: Python takes them as keyword arguments.
+/// Hands the fields of a record a `records` method takes (and of `ClientOptions`, which a client
+/// is built from) to `$projector!`, after the `$context` tokens, each with `= None` where it may
+/// be left out: Python takes them as keyword arguments.
 /// The test below builds each record from exactly these fields, so a field added to a record and
 /// not here fails to compile.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! record_fields {
+    (ClientOptions, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
+        base_url: Option<String> = None, auth_url: Option<String> = None,
+        email: Option<String> = None, password: Option<Secret> = None,
+        client_id: Option<String> = None, client_secret: Option<Secret> = None,
+        access_token: Option<Secret> = None, redirect_uri: Option<String> = None,
+        scopes: Option<Vec<String>> = None, agent_id: Option<AgentId> = None,
+        agent_branch_id: Option<AgentBranchId> = None, timeout: Option<f64> = None,
+        connect_timeout: Option<f64> = None, max_retries: Option<u32> = None,
+        two_factor_timeout: Option<f64> = None, purchase_confirmation_window: Option<f64> = None,
+        max_response_bytes: Option<u32> = None, dialect: Option<String> = None,
+        real_time: Option<String> = None
+    } };
     (NewAgentBranch, $projector:ident!($($context:tt)*)) => { $projector! { ($($context)*)
         name: String, parent_branch_id: Option<AgentBranchId> = None
     } };
@@ -693,6 +706,7 @@ mod tests {
 
     #[test]
     fn every_record_declares_exactly_its_fields() {
+        record_fields!(ClientOptions, builds!(ClientOptions));
         record_fields!(NewAgentBranch, builds!(NewAgentBranch));
         record_fields!(NewWebhook, builds!(NewWebhook));
         record_fields!(NewProperty, builds!(NewProperty));
