@@ -2,9 +2,9 @@
 //!
 //! napi's `async fn` creates a threadsafe function (an event-loop handle) per call and wakes the
 //! event loop once per settled call. Here each env has one threadsafe function and a queue of
-//! finished calls: the first call to finish wakes the event loop, and that wake-up settles every
-//! call finished by then, so calls made together (`Promise.all`) cost a few wake-ups, not one
-//! each. Values and errors reach JS exactly as from an `async fn` (the same conversions); the
+//! finished calls (the core's `CompletionQueue`, shared with the Python binding): the first call
+//! to finish wakes the event loop, and that wake-up settles every call finished by then, so calls
+//! made together (`Promise.all`) cost a few wake-ups, not one each. Values and errors reach JS exactly as from an `async fn` (the same conversions); the
 //! threadsafe function keeps Node alive only while calls are pending.
 
 // The napi C API: promises settled from the queue, one threadsafe function per env.
@@ -14,35 +14,55 @@ use std::cell::RefCell;
 use std::ffi::c_void;
 use std::future::Future;
 use std::ptr;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, OnceLock};
 
+use insurup::{CompletionHost, CompletionQueue, Settlement};
 use napi::bindgen_prelude::{PromiseRaw, ToNapiValue, spawn};
 use napi::{Env, Error, Result, Status, check_status, sys};
 
 /// Makes the JS value of a finished call, on the JS thread.
 type Outcome = Box<dyn FnOnce(sys::napi_env) -> Result<sys::napi_value> + Send>;
 
-/// A finished call: its promise's deferred and what settles it.
-struct Settled {
-    deferred: sys::napi_deferred,
-    outcome: Outcome,
+/// A call's promise, settled on the JS thread.
+struct Deferred(sys::napi_deferred);
+
+// SAFETY: the deferred only travels back to the JS thread through the queue.
+unsafe impl Send for Deferred {}
+
+/// An env's threadsafe function.
+struct Tsfn(sys::napi_threadsafe_function);
+
+// SAFETY: `napi_call_threadsafe_function` is made for any thread; it is only called by `wake`,
+// which runs under the queue's lock and never after the finalizer closed the queue.
+unsafe impl Send for Tsfn {}
+unsafe impl Sync for Tsfn {}
+
+/// One env's finished calls, shared by its pending calls and its threadsafe function.
+struct Shared {
+    settled: CompletionQueue<(Deferred, Outcome)>,
+    tsfn: OnceLock<Tsfn>,
 }
 
-/// The finished calls of one env, waiting for the JS thread.
-struct Queue {
-    /// The env's threadsafe function; `None` once the env is torn down (finished calls are then
-    /// dropped: there is no JS left to settle them in).
-    tsfn: Option<sys::napi_threadsafe_function>,
-    settled: Vec<Settled>,
+impl CompletionHost for Shared {
+    type Handle = Deferred;
+    type Outcome = Outcome;
+
+    fn queue(&self) -> &CompletionQueue<(Deferred, Outcome)> {
+        &self.settled
+    }
+
+    fn wake(&self) {
+        if let Some(Tsfn(tsfn)) = self.tsfn.get() {
+            unsafe {
+                sys::napi_call_threadsafe_function(
+                    *tsfn,
+                    ptr::null_mut(),
+                    sys::ThreadsafeFunctionCallMode::nonblocking,
+                )
+            };
+        }
+    }
 }
-
-// SAFETY: the deferreds and the threadsafe function are only used on the JS thread, except
-// `napi_call_threadsafe_function`, which is made for any thread and is only called while the
-// function is alive (`tsfn` is `Some`, checked under the lock its finalizer takes).
-unsafe impl Send for Queue {}
-
-/// One env's queue, shared by its pending calls and its threadsafe function.
-struct Shared(Mutex<Queue>);
 
 /// The JS thread's side of its env's queue.
 struct Local {
@@ -99,71 +119,34 @@ where
         local.pending += 1;
         Ok(Arc::clone(&local.shared))
     })?;
-    let mut call = Call {
-        shared,
-        deferred: Some(deferred),
-    };
+    let settlement = Settlement::new(shared, Deferred(deferred), panicked);
     spawn(async move {
         let result = work.await;
-        call.settle(Box::new(move |env| {
+        settlement.settle(Box::new(move |env| {
             result.and_then(|value| unsafe { T::to_napi_value(env, value) })
         }));
     });
     Ok(PromiseRaw::new(raw_env, promise))
 }
 
-/// A call on the runtime; dropped unsettled (its work panicked, or the runtime shut down), it
-/// rejects as napi's `async fn` does when its work panics.
-struct Call {
-    shared: Arc<Shared>,
-    deferred: Option<sys::napi_deferred>,
-}
-
-// SAFETY: the deferred only travels back to the JS thread through the queue.
-unsafe impl Send for Call {}
-
-impl Call {
-    fn settle(&mut self, outcome: Outcome) {
-        let Some(deferred) = self.deferred.take() else {
-            return;
-        };
-        let mut queue = self.shared.0.lock().unwrap_or_else(|e| e.into_inner());
-        let Some(tsfn) = queue.tsfn else { return };
-        queue.settled.push(Settled { deferred, outcome });
-        if queue.settled.len() == 1 {
-            // The first one since the last drain wakes the JS thread; the drain takes every
-            // call queued until it runs.
-            unsafe {
-                sys::napi_call_threadsafe_function(
-                    tsfn,
-                    ptr::null_mut(),
-                    sys::ThreadsafeFunctionCallMode::nonblocking,
-                )
-            };
-        }
-    }
-}
-
-impl Drop for Call {
-    fn drop(&mut self) {
-        if self.deferred.is_some() {
-            self.settle(Box::new(|_| {
-                Err(Error::new(
-                    Status::GenericFailure,
-                    "Panic in async function",
-                ))
-            }));
-        }
-    }
+/// How a call dropped unsettled (its work panicked, or the runtime shut down) rejects: as napi's
+/// `async fn` does when its work panics.
+fn panicked() -> Outcome {
+    Box::new(|_| {
+        Err(Error::new(
+            Status::GenericFailure,
+            "Panic in async function",
+        ))
+    })
 }
 
 impl Local {
     /// Creates the env's threadsafe function, unreferenced until a call is pending.
     fn new(env: sys::napi_env) -> Result<Self> {
-        let shared = Arc::new(Shared(Mutex::new(Queue {
-            tsfn: None,
-            settled: Vec::new(),
-        })));
+        let shared = Arc::new(Shared {
+            settled: CompletionQueue::default(),
+            tsfn: OnceLock::new(),
+        });
         let mut name = ptr::null_mut();
         check_status!(unsafe {
             sys::napi_create_string_utf8(env, c"insurup_settle".as_ptr(), 14, &mut name)
@@ -192,7 +175,7 @@ impl Local {
             return Err(error);
         }
         check_status!(unsafe { sys::napi_unref_threadsafe_function(env, tsfn) })?;
-        shared.0.lock().unwrap_or_else(|e| e.into_inner()).tsfn = Some(tsfn);
+        let _ = shared.tsfn.set(Tsfn(tsfn));
         Ok(Local {
             env,
             shared,
@@ -213,9 +196,9 @@ unsafe extern "C" fn drain(
         return; // torn down
     }
     let shared = unsafe { &*context.cast::<Shared>() };
-    let settled = std::mem::take(&mut shared.0.lock().unwrap_or_else(|e| e.into_inner()).settled);
+    let settled = shared.settled.take();
     let count = settled.len();
-    for Settled { deferred, outcome } in settled {
+    for (Deferred(deferred), outcome) in settled {
         match outcome(env) {
             Ok(value) => unsafe {
                 sys::napi_resolve_deferred(env, deferred, value);
@@ -255,12 +238,7 @@ fn reject(env: sys::napi_env, deferred: sys::napi_deferred, error: Error) {
 /// any) gets a new queue.
 unsafe extern "C" fn finalize(env: sys::napi_env, data: *mut c_void, _hint: *mut c_void) {
     let shared = unsafe { Arc::from_raw(data.cast::<Shared>()) };
-    let dropped = {
-        let mut queue = shared.0.lock().unwrap_or_else(|e| e.into_inner());
-        queue.tsfn = None;
-        std::mem::take(&mut queue.settled)
-    };
-    drop(dropped);
+    drop(shared.settled.close());
     // `try_with`: the thread may be exiting, its locals already gone.
     let _ = LOCAL.try_with(|locals| {
         if let Ok(mut locals) = locals.try_borrow_mut() {

@@ -3,17 +3,17 @@
 //! A call of an `AsyncClient` runs on the tokio runtime and ends on one of its threads. Resolving
 //! its asyncio future from there would take the GIL on that thread (fighting the loop, which holds
 //! it while it runs Python code) and wake the loop once per call. Instead the finished call joins
-//! its loop's queue, and only the call that finds the queue empty wakes the loop: by writing a
-//! byte to a socket the loop watches (`add_reader`), or, on loops without readers (Windows'
-//! proactor), through `call_soon_threadsafe`. Woken, the loop makes every queued outcome a Python
-//! object and resolves its future in one callback, with the GIL it holds anyway. Under load one
-//! wake-up completes many calls, and no tokio thread waits for the GIL.
+//! its loop's queue (the core's `CompletionQueue`, shared with the Node binding), and only the
+//! call that finds the queue idle wakes the loop: by writing a byte to a socket the loop watches
+//! (`add_reader`), or, on loops without readers (Windows' proactor), through
+//! `call_soon_threadsafe`. Woken, the loop makes every queued outcome a Python object and resolves
+//! its future in one callback, with the GIL it holds anyway. No tokio thread waits for the GIL.
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 
+use insurup::{CompletionHost, CompletionQueue, Settlement};
 use pyo3::IntoPyObjectExt;
 use pyo3::exceptions::{PyNotImplementedError, PyRuntimeError};
 use pyo3::intern;
@@ -27,57 +27,44 @@ type Outcome = Box<dyn FnOnce(Python<'_>) -> PyResult<Py<PyAny>> + Send>;
 
 type Call = Pin<Box<dyn Future<Output = Outcome> + Send>>;
 
-struct Finished {
-    future: Py<PyAny>,
-    outcome: Outcome,
-}
-
-/// How a queue that was empty tells its loop there is work.
+/// How a queue that was idle tells its loop there is work.
 enum Wake {
     #[cfg(unix)]
     Socket {
         waker: std::os::unix::net::UnixStream,
         wakeups: std::os::unix::net::UnixStream,
     },
-    Loop {
-        call_soon_threadsafe: Py<PyAny>,
-        drain: Py<PyAny>,
-    },
+    /// `call_soon_threadsafe` and the queue's drain callback.
+    Loop(Arc<(Py<PyAny>, Py<PyAny>)>),
 }
 
-/// The calls of one event loop that finished and wait for the loop to take them.
+/// The calls of one event loop that finished, each with the future it resolves.
 struct Queue {
-    finished: Mutex<Vec<Finished>>,
-    /// Set by the call that found the queue empty and woke the loop; cleared by the loop before
-    /// it takes the queue, so a call finishing while the loop drains wakes it again.
-    woken: AtomicBool,
+    finished: CompletionQueue<(Py<PyAny>, Outcome)>,
     wake: OnceLock<Wake>,
 }
 
-impl Queue {
-    fn push(self: &Arc<Self>, finished: Finished) {
-        crate::lock(&self.finished).push(finished);
-        if self.woken.swap(true, Ordering::AcqRel) {
-            return;
-        }
+impl CompletionHost for Queue {
+    type Handle = Py<PyAny>;
+    type Outcome = Outcome;
+
+    fn queue(&self) -> &CompletionQueue<(Py<PyAny>, Outcome)> {
+        &self.finished
+    }
+
+    fn wake(&self) {
         match self.wake.get() {
             #[cfg(unix)]
             Some(Wake::Socket { waker, .. }) => {
                 // A full socket (WouldBlock) already holds wake-ups the loop has yet to read.
                 let _ = std::io::Write::write(&mut &*waker, &[1]);
             }
-            Some(Wake::Loop { .. }) => {
+            Some(Wake::Loop(wake)) => {
                 // Taking the GIL can wait for the loop: do it off the runtime's workers.
-                let queue = Arc::clone(self);
+                let wake = Arc::clone(wake);
                 pyo3_async_runtimes::tokio::get_runtime().spawn_blocking(move || {
-                    let Some(Wake::Loop {
-                        call_soon_threadsafe,
-                        drain,
-                    }) = queue.wake.get()
-                    else {
-                        return;
-                    };
                     Python::attach(|py| {
+                        let (call_soon_threadsafe, drain) = &*wake;
                         if let Err(error) = call_soon_threadsafe.call1(py, (drain,)) {
                             error.write_unraisable(py, None);
                         }
@@ -87,7 +74,9 @@ impl Queue {
             None => {}
         }
     }
+}
 
+impl Queue {
     /// Resolves the future of every call that finished; run by the loop, on its thread.
     fn drain(&self, py: Python<'_>) {
         #[cfg(unix)]
@@ -95,9 +84,7 @@ impl Queue {
             let mut sink = [0; 64];
             while matches!(std::io::Read::read(&mut &*wakeups, &mut sink), Ok(read) if read > 0) {}
         }
-        self.woken.store(false, Ordering::Release);
-        let finished = std::mem::take(&mut *crate::lock(&self.finished));
-        for Finished { future, outcome } in finished {
+        for (future, outcome) in self.finished.take() {
             if let Err(error) = resolve(future.bind(py), outcome) {
                 error.write_unraisable(py, Some(future.bind(py)));
             }
@@ -128,8 +115,7 @@ impl Completions {
     #[staticmethod]
     fn open(py: Python<'_>, event_loop: &Bound<'_, PyAny>) -> PyResult<Self> {
         let queue = Arc::new(Queue {
-            finished: Mutex::new(Vec::new()),
-            woken: AtomicBool::new(false),
+            finished: CompletionQueue::default(),
             wake: OnceLock::new(),
         });
         // Weak: the loop holds the callback, and must not keep the queue alive after the client.
@@ -155,10 +141,8 @@ impl Completions {
             }
         }
         let call_soon_threadsafe = event_loop.getattr(intern!(py, "call_soon_threadsafe"))?;
-        let _ = queue.wake.set(Wake::Loop {
-            call_soon_threadsafe: call_soon_threadsafe.unbind(),
-            drain: drain.into_any().unbind(),
-        });
+        let wake = (call_soon_threadsafe.unbind(), drain.into_any().unbind());
+        let _ = queue.wake.set(Wake::Loop(Arc::new(wake)));
         Ok(Self(queue))
     }
 
@@ -166,7 +150,7 @@ impl Completions {
     #[getter]
     fn wake(&self) -> &'static str {
         match self.0.wake.get() {
-            Some(Wake::Loop { .. }) | None => "call_soon_threadsafe",
+            Some(Wake::Loop(_)) | None => "call_soon_threadsafe",
             #[cfg(unix)]
             Some(Wake::Socket { .. }) => "reader",
         }
@@ -219,13 +203,10 @@ impl PendingCall {
         }
         crate::logging::refresh_level(py);
         let future = event_loop.call_method0(intern!(py, "create_future"))?;
-        let delivery = Delivery {
-            queue: Arc::clone(&completions.get().0),
-            future: Some(future.clone().unbind()),
-        };
+        let queue = Arc::clone(&completions.get().0);
+        let settlement = Settlement::new(queue, future.clone().unbind(), stopped);
         let task = crate::runtime::runtime()?.spawn(async move {
-            let outcome = call.await;
-            delivery.deliver(outcome);
+            settlement.settle(call.await);
         });
         *crate::lock(&self.running) = Some(task.abort_handle());
         Ok(future)
@@ -239,33 +220,12 @@ impl PendingCall {
     }
 }
 
-/// A started call's promise to resolve its future: kept by delivering the outcome, or, if the
-/// call is dropped first (cancelled, panicked, the runtime shut down), by an error the loop
-/// ignores when the future is already cancelled.
-struct Delivery {
-    queue: Arc<Queue>,
-    future: Option<Py<PyAny>>,
-}
-
-impl Delivery {
-    fn deliver(mut self, outcome: Outcome) {
-        if let Some(future) = self.future.take() {
-            self.queue.push(Finished { future, outcome });
-        }
-    }
-}
-
-impl Drop for Delivery {
-    fn drop(&mut self) {
-        if let Some(future) = self.future.take() {
-            self.queue.push(Finished {
-                future,
-                outcome: Box::new(|_| {
-                    Err(PyRuntimeError::new_err(
-                        "the SDK call stopped before it finished (it panicked, or the runtime shut down)",
-                    ))
-                }),
-            });
-        }
-    }
+/// The outcome of a call dropped before it finished (cancelled, panicked, the runtime shut down);
+/// the loop ignores it when the future is already cancelled.
+fn stopped() -> Outcome {
+    Box::new(|_| {
+        Err(PyRuntimeError::new_err(
+            "the SDK call stopped before it finished (it panicked, or the runtime shut down)",
+        ))
+    })
 }

@@ -78,6 +78,9 @@ pub use error::{
     Error, ErrorKind, ErrorReport, FieldError, GraphQlError, Problem, PurchaseRef, Result,
     error_kinds,
 };
+#[cfg(any(feature = "python", feature = "napi"))]
+#[doc(hidden)]
+pub use ffi::completions::{CompletionHost, CompletionQueue, Settlement};
 #[cfg(feature = "python")]
 #[doc(hidden)]
 pub use ffi::python::py_repr;

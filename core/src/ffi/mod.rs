@@ -2,8 +2,12 @@
 //!
 //! Each language's glue sits behind a cargo feature (`python`, `napi`, `uniffi`) that only its
 //! binding crate enables. Ids and wire enums cross every boundary as plain strings; the two macros
-//! below give every such type the conversions of every enabled binding at once.
+//! below give every such type the conversions of every enabled binding at once. `completions`
+//! is the queue through which the Python and Node bindings hand finished calls to their event
+//! loops, many per wake-up.
 
+#[cfg(any(feature = "python", feature = "napi", test))]
+pub mod completions;
 #[cfg(feature = "napi")]
 pub mod node;
 #[cfg(feature = "python")]
