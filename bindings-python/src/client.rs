@@ -90,7 +90,8 @@ fn connect(
 }
 
 /// Declares a client class: construction (each `ClientOptions` field a keyword argument),
-/// `from_env`, the resources as attributes, and what the core declares for every client
+/// `from_env`, the core's resources as attributes (`Customers`, or `AsyncCustomers` with
+/// `prefix = Async`; `""` for none), and what the core declares for every client
 /// (`insurup::client_surface!`): what it was configured with and the calls it forwards.
 /// `Client` and `AsyncClient` differ in how they run calls, their resource classes, and the
 /// context-manager protocol passed as `$extra`.
@@ -99,10 +100,10 @@ macro_rules! client_class {
         (
             options { $($option:ident: $option_type:ty,)+ }
             $(#[$doc:meta])*
-            $class:ident(is_async = $is_async:tt) { $($field:ident: $resource:ident,)+ }
+            $class:ident(is_async = $is_async:tt, prefix = $prefix:tt)
             $($extra:tt)*
         )
-        resources { $($_resources:tt)* }
+        resources { $($field_doc:literal $field:ident: $resource:ident;)+ }
         getters { $($getter_doc:literal $getter:ident: $type:ty = $get:ident().$convert:ident();)+ }
         methods {
             $(
@@ -111,24 +112,31 @@ macro_rules! client_class {
                     $call:ident($($pass:expr),*) $(.$then:ident())?;
             )+
         }
-    ) => {
+    ) => { pastey::paste! {
         $(#[$doc])*
         #[pyclass(frozen, module = "insurup")]
         pub(crate) struct $class {
             shared: Handle,
-            $(#[pyo3(get)] $field: Py<$resource>,)+
+            $(#[doc = $field_doc] #[pyo3(get)] $field: Py<[<$prefix $resource>]>,)+
             $(#[doc = $getter_doc] #[pyo3(get)] $getter: $type,)+
         }
 
         impl $class {
             fn with_handle(py: Python<'_>, shared: Handle) -> PyResult<Self> {
                 let client = shared.client()?;
-                $(let $field = Py::new(py, $resource::new(Arc::clone(&shared)))?;)+
+                $(let $field = Py::new(py, [<$prefix $resource>]::new(Arc::clone(&shared)))?;)+
                 Ok($class {
                     $($field,)+
                     $($getter: client.$get().$convert(),)+
                     shared,
                 })
+            }
+
+            /// Adds this client class and its resources' classes to the native module.
+            pub(crate) fn add_classes(module: &Bound<'_, PyModule>) -> PyResult<()> {
+                module.add_class::<Self>()?;
+                $(module.add_class::<[<$prefix $resource>]>()?;)+
+                Ok(())
             }
         }
 
@@ -223,7 +231,7 @@ macro_rules! client_class {
 
             $($extra)*
         }
-    };
+    } };
 }
 
 /// Calls `client_class!` with the fields of `ClientOptions` as the core lists them
@@ -241,12 +249,7 @@ macro_rules! with_client_options {
 with_client_options! {
     /// The InsurUp API client. Calls block the calling thread and release the GIL while they
     /// wait, so one client serves many threads at once.
-    Client(is_async = false) {
-        customers: Customers, vehicles: Vehicles, properties: Properties, cases: Cases,
-        proposals: Proposals, purchase: Purchases, policies: Policies,
-        reference: ReferenceData, webhooks: Webhooks, graphql: Graphql, addresses: Addresses,
-        agent_branches: AgentBranches,
-    }
+    Client(is_async = false, prefix = "")
 
     fn __enter__(slf: Py<Self>) -> Py<Self> {
         slf
@@ -263,12 +266,7 @@ with_client_options! {
     /// The InsurUp API client for asyncio: the same resources and methods as `Client`, each
     /// call returning an awaitable. Cancelling a call drops it; a purchase already sent still
     /// completes on the server and in the SDK.
-    AsyncClient(is_async = true) {
-        customers: AsyncCustomers, vehicles: AsyncVehicles, properties: AsyncProperties,
-        cases: AsyncCases, proposals: AsyncProposals, purchase: AsyncPurchases,
-        policies: AsyncPolicies, reference: AsyncReferenceData, webhooks: AsyncWebhooks,
-        graphql: AsyncGraphql, addresses: AsyncAddresses, agent_branches: AsyncAgentBranches,
-    }
+    AsyncClient(is_async = true, prefix = Async)
 
     fn __aenter__<'py>(slf: Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         let (py, shared, this) = (slf.py(), Arc::clone(&slf.get().shared), slf.unbind());

@@ -42,17 +42,6 @@ mod _insurup {
     use pyo3::prelude::*;
 
     #[pymodule_export]
-    use crate::client::{AsyncClient, Client};
-
-    #[pymodule_export]
-    use crate::resources::{
-        Addresses, AgentBranches, AsyncAddresses, AsyncAgentBranches, AsyncCases, AsyncCustomers,
-        AsyncGraphql, AsyncPolicies, AsyncProperties, AsyncProposals, AsyncPurchases,
-        AsyncReferenceData, AsyncVehicles, AsyncWebhooks, Cases, Customers, Graphql, Policies,
-        Properties, Proposals, Purchases, ReferenceData, Vehicles, Webhooks,
-    };
-
-    #[pymodule_export]
     use crate::{
         completions::{Completions, PendingCall},
         enum_values, error_kinds,
@@ -63,39 +52,12 @@ mod _insurup {
     #[pymodule_export]
     use crate::webhook::{WebhookEvent, parse, sign, verify, verify_and_parse};
 
-    #[pymodule_export]
-    use insurup::webhook::DeliveryDeduplicator;
-
-    #[pymodule_export]
-    use insurup::graphql::{
-        AgentBranchRef, AgentUserBranch, AgentUserPage, AgentUserRole, AgentUserRow, CasePage,
-        CaseRow, CustomerPage, CustomerRow, ExpandedPolicyPage, ExpandedPolicyRow, PageInfo,
-        PolicyPage, PolicyRow, PolicyTransferPage, PolicyTransferRow, ProposalPage, ProposalRow,
-        WebhookDeliveryPage, WebhookDeliveryRow,
-    };
-
-    #[pymodule_export]
-    use insurup::{
-        AgentBranchNode, CaseActivity, CaseNote, CasePolicy, CasePriority, CasePriorityRule,
-        CaseProposal, ConsentRecord, CustomerAddress, CustomerConsent, CustomerConsents,
-        CustomerContact, CustomerEmailAddress, CustomerPhone, DaskOldPolicy, DaskPropertyLookup,
-        PolicyTransfer, PolicyTransferCompany, PolicyTransferRun, PolicyTransferTrigger,
-        PropertyAddress, PropertyFloor, UserReference, VehicleModel,
-    };
-
-    #[pymodule_export]
-    use insurup::{
-        AgentBranch, AgentUser, Card, Case, CoverageGroup, CoverageGroupRef, Customer,
-        CustomerLookup, Document, DocumentSerial, ErrorReport, FieldError, FileTokenStore,
-        InsuranceCompany, MemoryTokenStore, PhoneNumber, Plate, Policy, Premium, PremiumDetail,
-        Product, Property, Proposal, ProposalUpdate, Purchase, PurchaseRedirect, RedisFleet,
-        RedisRateBudget, RedisTokenStore, Reference, SignInRequest, TokenSet, TwoFactorChallenge,
-        Vehicle, VehicleLookup, Webhook, WebhookDelivery,
-    };
-
     #[pymodule_init]
     fn init(module: &Bound<'_, PyModule>) -> PyResult<()> {
         module.add("__version__", env!("CARGO_PKG_VERSION"))?;
+        insurup::add_python_classes(module)?;
+        crate::client::Client::add_classes(module)?;
+        crate::client::AsyncClient::add_classes(module)?;
         crate::logging::install();
         Ok(())
     }

@@ -83,7 +83,7 @@ pub use error::{
 pub use ffi::completions::{CompletionHost, CompletionQueue, Settlement};
 #[cfg(feature = "python")]
 #[doc(hidden)]
-pub use ffi::python::py_repr;
+pub use ffi::python::{add_classes as add_python_classes, py_repr};
 #[cfg(feature = "redis")]
 pub use fleet::{
     DEFAULT_KEY_PREFIX, DEFAULT_REDIS_TIMEOUT, RedisFleet, RedisFleetBuilder, RedisFleetOptions,

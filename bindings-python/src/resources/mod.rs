@@ -11,15 +11,8 @@ mod proposals;
 mod purchase;
 mod shared;
 
-pub(crate) use customers::{AsyncCustomers, Customers};
-pub(crate) use graphql::{AsyncGraphql, Graphql};
-pub(crate) use proposals::{AsyncProposals, Proposals};
-pub(crate) use purchase::{AsyncPurchases, Purchases};
-pub(crate) use shared::{
-    Addresses, AgentBranches, AsyncAddresses, AsyncAgentBranches, AsyncCases, AsyncPolicies,
-    AsyncProperties, AsyncReferenceData, AsyncVehicles, AsyncWebhooks, Cases, Policies, Properties,
-    ReferenceData, Vehicles, Webhooks,
-};
+// The classes of every resource, blocking and awaitable, for the clients' attributes.
+pub(crate) use {customers::*, graphql::*, proposals::*, purchase::*, shared::*};
 
 /// Declares a resource as a blocking class and an awaitable class.
 ///

@@ -485,7 +485,30 @@ macro_rules! py_models {
 
             $($methods)*
         }
-    )*};
+    )*
+
+    /// Adds every class the core defines for Python to the native module `module`: the models
+    /// declared here and the types with Python methods of their own (the card, the sign-in, the
+    /// error report, the token stores and the fleet), so the binding lists none of them again.
+    pub fn add_classes(module: &pyo3::Bound<'_, pyo3::types::PyModule>) -> pyo3::PyResult<()> {
+        use pyo3::types::PyModuleMethods;
+        $(module.add_class::<$model>()?;)*
+        module.add_class::<crate::Card>()?;
+        module.add_class::<crate::SignInRequest>()?;
+        module.add_class::<crate::ErrorReport>()?;
+        module.add_class::<crate::TokenSet>()?;
+        module.add_class::<crate::MemoryTokenStore>()?;
+        module.add_class::<crate::FileTokenStore>()?;
+        module.add_class::<crate::webhook::DeliveryDeduplicator>()?;
+        #[cfg(feature = "redis")]
+        {
+            module.add_class::<crate::RedisTokenStore>()?;
+            module.add_class::<crate::RedisFleet>()?;
+            module.add_class::<crate::RedisRateBudget>()?;
+        }
+        Ok(())
+    }
+    };
 }
 
 /// The model's attributes: PyO3 exposes each field as a getset descriptor on the class. The
