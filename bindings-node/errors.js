@@ -45,12 +45,23 @@ function defineErrorClasses(kinds) {
   return classes
 }
 
-/** `fromNative(error)`: the SDK error a native error stands for; any other error unchanged. */
+// napi's statuses for an argument it could not convert (a missing field, a number where a string
+// belongs): what JavaScript throws for those, as Python raises TypeError for a wrong argument.
+const ARGUMENT_STATUSES = new Set([
+  'InvalidArg', 'ObjectExpected', 'StringExpected', 'NameExpected', 'FunctionExpected', 'NumberExpected',
+  'BooleanExpected', 'ArrayExpected', 'BigintExpected', 'DateExpected', 'ArrayBufferExpected',
+])
+
+/**
+ * `fromNative(error)`: the SDK error a native error stands for, a `TypeError` for an argument of
+ * the wrong shape; any other error unchanged.
+ */
 function errorTranslator(classes) {
   return function fromNative(error) {
     if (!(error instanceof Error)) return error
     // napi's status for work stopped by an AbortSignal (see src/cancel.rs).
     if (error.code === 'Cancelled') return new DOMException(error.message, 'AbortError')
+    if (ARGUMENT_STATUSES.has(error.code)) return Object.assign(new TypeError(error.message), { code: error.code })
     if (!error.message.startsWith('{"kind":')) return error
     let report
     try {

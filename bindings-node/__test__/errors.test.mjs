@@ -72,6 +72,23 @@ describe('each error kind arrives as its own class', () => {
     assert.equal(await sandbox.apiRequests(), requestsBefore)
   })
 
+  test('an argument of the wrong shape is a TypeError naming the field, and nothing is sent', async () => {
+    const client = sandbox.client()
+    const requestsBefore = await sandbox.apiRequests()
+    const typeErrorNaming = (field) => (error) => {
+      assert.ok(error instanceof TypeError, `${error.name}: ${error.message} is a TypeError`)
+      assert.match(error.message, field)
+      return true
+    }
+    assert.throws(() => client.customers.createIndividual({}), typeErrorNaming(/identityNumber/))
+    assert.throws(
+      () => client.customers.createIndividual({ identityNumber: 11111111110 }),
+      typeErrorNaming(/identityNumber/),
+    )
+    assert.throws(() => client.graphql.policies({ order: [{ field: 'grossPremium' }] }), typeErrorNaming(/direction/))
+    assert.equal(await sandbox.apiRequests(), requestsBefore)
+  })
+
   test('a ValidationError is thrown synchronously by the constructor for a non-https URL', () => {
     assert.throws(() => new Client({ baseUrl: 'http://api.example.com', ...AGENT }), ValidationError)
   })
