@@ -4,8 +4,9 @@
 //! event loop once per settled call. Here each env has one threadsafe function and a queue of
 //! finished calls (the core's `CompletionQueue`, shared with the Python binding): the first call
 //! to finish wakes the event loop, and that wake-up settles every call finished by then, so calls
-//! made together (`Promise.all`) cost a few wake-ups, not one each. Values and errors reach JS exactly as from an `async fn` (the same conversions); the
-//! threadsafe function keeps Node alive only while calls are pending.
+//! made together (`Promise.all`) cost a few wake-ups, not one each. Values and errors reach JS
+//! exactly as from an `async fn` (the same conversions); the threadsafe function keeps Node alive
+//! only while calls are pending.
 
 // The napi C API: promises settled from the queue, one threadsafe function per env.
 #![allow(unsafe_code)]

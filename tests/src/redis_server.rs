@@ -117,7 +117,7 @@ impl RedisServer {
 
     /// Starts redis-server and waits until it accepts connections; false if it exited first.
     fn try_launch(&mut self) -> bool {
-        let log = std::fs::File::create(self.dir.path().join("redis.log")).expect("a log file");
+        let log = std::fs::File::create(self.log_path()).expect("a log file");
         let mut command = Command::new(&self.binary);
         command.args(["--bind", "127.0.0.1"]);
         if !self.tls {
